@@ -1,0 +1,3 @@
+from aslint.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Shared knowledge about Amazon States Language documents, used by every rule family."""

@@ -1,0 +1,112 @@
+"""Walking a state machine: every state at any depth, with its pointer and effective query language.
+
+Computed once per document (cached in ``doc.cache``) and shared by all rules. Iterative, so deep
+Parallel/Map nesting never hits Python's recursion limit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from aslint.pointer import escape
+
+
+@dataclass
+class Machine:
+    """A state machine: the top level, a Parallel branch or a Map processor."""
+
+    pointer: str  # pointer of the object holding StartAt/States
+    node: dict
+    query_language: str  # the default for its states
+    parent_state: "StateRef | None" = None
+    states: dict = field(default_factory=dict)  # name -> StateRef (this machine only)
+
+
+@dataclass
+class StateRef:
+    name: str
+    pointer: str
+    node: dict  # may be a non-dict when the definition is broken; check is_object
+    machine: Machine
+    query_language: str
+
+    @property
+    def is_object(self) -> bool:
+        return isinstance(self.node, dict)
+
+    @property
+    def type(self):
+        return self.node.get("Type") if isinstance(self.node, dict) else None
+
+    @property
+    def jsonata(self) -> bool:
+        return self.query_language == "JSONata"
+
+
+@dataclass
+class Model:
+    machines: list
+    states: list  # every StateRef, depth-first in document order
+    by_pointer: dict  # state pointer -> StateRef
+
+
+def _ql(node, default: str) -> str:
+    value = node.get("QueryLanguage") if isinstance(node, dict) else None
+    return value if value in ("JSONPath", "JSONata") else default
+
+
+def child_machines(state: StateRef):
+    """(pointer, node) of the machines nested in a Parallel or Map state."""
+    node = state.node
+    if not isinstance(node, dict):
+        return
+    if node.get("Type") == "Parallel" and isinstance(node.get("Branches"), list):
+        for i, branch in enumerate(node["Branches"]):
+            if isinstance(branch, dict):
+                yield f"{state.pointer}/Branches/{i}", branch
+    if node.get("Type") == "Map":
+        for key in ("ItemProcessor", "Iterator"):
+            if isinstance(node.get(key), dict):
+                yield f"{state.pointer}/{key}", node[key]
+
+
+def build(data) -> Model:
+    machines, states, by_pointer = [], [], {}
+    if not isinstance(data, dict):
+        return Model(machines, states, by_pointer)
+    work = [(Machine("", data, _ql(data, "JSONPath")))]
+    while work:
+        machine = work.pop(0)
+        machines.append(machine)
+        raw = machine.node.get("States")
+        if not isinstance(raw, dict):
+            continue
+        nested = []
+        for name, node in raw.items():
+            ref = StateRef(name, f"{machine.pointer}/States/{escape(name)}", node, machine, _ql(node, machine.query_language))
+            machine.states[name] = ref
+            states.append(ref)
+            by_pointer[ref.pointer] = ref
+            for pointer, sub in child_machines(ref):
+                nested.append(Machine(pointer, sub, _ql(sub, ref.query_language), ref))
+        work[0:0] = nested
+    return Model(machines, states, by_pointer)
+
+
+def model(doc) -> Model:
+    cached = doc.cache.get("asl.model")
+    if cached is None:
+        cached = doc.cache["asl.model"] = build(doc.data)
+    return cached
+
+
+def state_at(doc, pointer: str):
+    """The innermost state whose subtree holds ``pointer`` (or None)."""
+    by_pointer = model(doc).by_pointer
+    p = pointer
+    while p:
+        ref = by_pointer.get(p)
+        if ref is not None:
+            return ref
+        p = p[: p.rfind("/")]
+    return None

@@ -1,0 +1,330 @@
+"""The command line: ``aslint check``, ``aslint rules``, ``aslint rule CODE``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from dataclasses import dataclass, field
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"aslint: error: {message}\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def _csv(value: str) -> list:
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from aslint import __version__
+
+    parser = _Parser(prog="aslint", description="Lint AWS Step Functions definitions that drive Amazon EKS, their IAM policies and aws-auth mappings.")
+    parser.add_argument("--version", action="store_true", help="print the version and the data catalogs' dates")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    check = sub.add_parser("check", help="lint files, directories or globs (default: the current directory)")
+    check.add_argument("paths", nargs="*", help="files, directories, globs, or - for standard input")
+    check.add_argument("--format", choices=("text", "json", "github", "sarif"), help="output format (default: text; github when GITHUB_ACTIONS=true)")
+    check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
+    check.add_argument("--select", type=_csv, metavar="CODES", help="only these codes or prefixes (e.g. EKS,LCY1)")
+    check.add_argument("--extend-select", type=_csv, default=[], metavar="CODES", help="add codes or prefixes to the selection")
+    check.add_argument("--ignore", type=_csv, default=[], metavar="CODES", help="leave out these codes or prefixes")
+    check.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that fails the run (default: warning)")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    check.add_argument("--statistics", action="store_true", help="count findings per code")
+    check.add_argument("--quiet", "-q", action="store_true", help="print nothing when clean")
+    check.add_argument("--verbose", "-v", action="store_true", help="say which files were skipped and why")
+    check.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="lint with N processes (0: one per core)")
+    check.add_argument("--config", metavar="FILE", help="use this configuration file (pyproject.toml or .aslint.yaml)")
+    check.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+    check.add_argument("--stdin-filename", metavar="NAME", help="the name to report for standard input (-)")
+    check.add_argument("--exclude", action="append", default=[], metavar="GLOB", help="skip paths matching GLOB (repeatable)")
+    check.add_argument("--fix", action="store_true", help="apply the machine-applicable fixes in place")
+    check.add_argument("--diff", action="store_true", help="show the fixes as a unified diff; write nothing")
+    check.add_argument("--role-policy", action="append", default=[], metavar="FILE", help="an IAM policy of the state machine's role (repeatable)")
+    check.add_argument("--role-arn", metavar="ARN", help="the state machine's role ARN (for aws-auth checks)")
+    check.add_argument("--account", help="AWS account id for ARNs the definition implies")
+    check.add_argument("--region", help="AWS Region for ARNs the definition implies")
+    check.add_argument("--no-color", action="store_true", help="never colour the text output")
+
+    rules = sub.add_parser("rules", help="list every rule")
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+    rule = sub.add_parser("rule", help="print a rule's documentation")
+    rule.add_argument("code")
+
+    policy = sub.add_parser("policy", help="print the least-privilege IAM policy a definition needs")
+    policy.add_argument("definition")
+    policy.add_argument("--account")
+    policy.add_argument("--region")
+    return parser
+
+
+def main(argv: list | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.version:
+            return _version()
+        if args.command == "check":
+            return check(args)
+        if args.command == "rules":
+            return list_rules(args)
+        if args.command == "rule":
+            return show_rule(args)
+        if args.command == "policy":
+            from aslint.policy_cli import main as policy_main
+
+            return policy_main(args)
+        parser.print_help()
+        return EXIT_USAGE
+    except BrokenPipeError:
+        return EXIT_CLEAN
+    except KeyboardInterrupt:
+        return 130
+    except Exception as err:  # the last guard: never a traceback
+        from aslint.settings import ConfigError
+
+        if isinstance(err, ConfigError):
+            sys.stderr.write(f"aslint: {err}\n")
+            return EXIT_USAGE
+        import traceback
+
+        where = traceback.extract_tb(err.__traceback__)[-1]
+        sys.stderr.write(f"aslint: internal error: {type(err).__name__}: {err} (at {os.path.basename(where.filename)}:{where.lineno}); please report it\n")
+        return EXIT_USAGE
+
+
+def _version() -> int:
+    from aslint import __version__
+
+    line = f"aslint {__version__}"
+    try:
+        from aslint.iam.catalog import catalog_dates
+
+        line += "\n" + catalog_dates()
+    except ImportError:
+        pass
+    print(line)
+    return EXIT_CLEAN
+
+
+def load_settings(args):
+    from aslint import config as config_mod
+    from aslint.settings import ConfigError, Settings
+
+    settings = Settings()
+    source = None
+    if args.config:
+        from pathlib import Path
+
+        path = Path(args.config)
+        if not path.is_file():
+            raise ConfigError(f"--config {args.config}: no such file")
+        source = path
+    elif not args.isolated:
+        source = config_mod.find()
+    if source is not None:
+        config_mod.apply(settings, config_mod.read(source), str(source), str(source.resolve().parent))
+        settings.config_path, settings.config_dir = str(source), str(source.resolve().parent)
+    if args.select is not None:
+        settings.select = args.select
+    settings.extend_select += args.extend_select
+    settings.ignore += args.ignore
+    if args.fail_on:
+        settings.fail_on = args.fail_on
+    settings.extend_exclude += args.exclude
+    settings.cli_role_policies += args.role_policy
+    for key in ("account", "region", "role_arn"):
+        if getattr(args, key, None):
+            setattr(settings, key, getattr(args, key))
+    return settings
+
+
+@dataclass
+class Report:
+    diagnostics: list
+    files: int
+    ruleset: object
+    summary: dict
+    color: bool = False
+    statistics: bool = False
+    quiet: bool = False
+    fixed: bool = False
+    results: list = field(default_factory=list)
+
+
+def check(args) -> int:
+    from aslint import config as config_mod
+    from aslint.discovery import expand
+    from aslint.engine import RuleSet
+    from aslint.settings import ConfigError
+
+    settings = load_settings(args)
+    ruleset = RuleSet(settings)
+    config_mod.validate_codes(settings, ruleset.known, settings.config_path or "command line")
+    fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    paths = args.paths or ["."]
+    if "-" in paths and (args.fix or args.diff):
+        raise ConfigError("--fix and --diff need files, not standard input")
+    targets, problems = expand(paths, settings.exclude + settings.extend_exclude)
+    for problem in problems:
+        sys.stderr.write(f"aslint: {problem}\n")
+    results = run(targets, ruleset, args)
+    if args.verbose:
+        for r in results:
+            if not r.recognized:
+                sys.stderr.write(f"aslint: skipped {r.display}: {r.note}\n")
+    fixed = False
+    if args.fix or args.diff:
+        from aslint.fixer import apply_fixes
+
+        fixed = apply_fixes(results, write=args.fix and not args.diff, diff=args.diff, ruleset=ruleset, rerun=lambda path: run([(path, True)], ruleset, args)[0])
+    diagnostics = [d for r in results for d in r.diagnostics]
+    summary = {"error": 0, "warning": 0, "info": 0}
+    for d in diagnostics:
+        summary[d.severity] += 1
+    out_stream = sys.stdout
+    color = fmt == "text" and not args.output and not args.no_color and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    report = Report(diagnostics, sum(1 for r in results if r.recognized), ruleset, summary, color, args.statistics, args.quiet, fixed, results)
+    if not (args.diff and fmt == "text"):
+        from aslint.output import render
+
+        text = render(fmt, report)
+        if args.output:
+            try:
+                with open(args.output, "w", encoding="utf-8") as handle:
+                    handle.write(text)
+            except OSError as err:
+                raise ConfigError(f"--output {args.output}: {err.strerror or err}") from None
+        else:
+            out_stream.write(text)
+    if problems and not results:
+        return EXIT_USAGE
+    if args.exit_zero:
+        return EXIT_CLEAN
+    failing = any(settings.fails(d.severity) for d in diagnostics)
+    return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def run(targets, ruleset, args) -> list:
+    """Lint every target (in parallel with -j), then the project-wide rules."""
+    from aslint.engine import lint_file, lint_project
+
+    keep_text = bool(getattr(args, "fix", False) or getattr(args, "diff", False))
+    jobs = args.jobs if getattr(args, "jobs", 1) != 0 else (os.cpu_count() or 1)
+    stdin_name = getattr(args, "stdin_filename", None) or "-"
+    files = [t for t in targets if t[0] != "-"]
+    results = []
+    for path, explicit in targets:
+        if path == "-":
+            data = sys.stdin.buffer.read()
+            results.append(lint_file(stdin_name, ruleset, explicit=True, data=data, display=stdin_name, keep_text=keep_text))
+    if jobs > 1 and len(files) > 8:
+        results.extend(_parallel(files, ruleset, jobs, keep_text))
+    else:
+        results.extend(lint_file(path, ruleset, explicit=explicit, keep_text=keep_text) for path, explicit in files)
+    if ruleset.project_rules:
+        documents = _project_documents(results)
+        lint_project(results, ruleset, documents)
+        for r in results:
+            r.diagnostics.sort(key=lambda d: d.sort_key())
+    return results
+
+
+def _project_documents(results) -> list:
+    from aslint.engine import lint_loaded  # noqa: F401  (documents come from the results)
+    from aslint import kinds
+    from aslint.loader import load
+
+    documents = []
+    for r in results:
+        if not r.recognized:
+            continue
+        if r.documents:
+            documents.extend(r.documents)
+            continue
+        if r.path == "-":
+            continue
+        loaded = load(r.path)  # a worker process linted it; read it again here
+        for doc in loaded.documents:
+            doc.kind = kinds.classify(doc.data)
+            if doc.kind:
+                documents.append(doc)
+                extract = kinds.EXTRACTORS.get(doc.kind)
+                if extract:
+                    try:
+                        for sub in extract(doc):
+                            sub.kind = kinds.classify(sub.data) or sub.kind
+                            if sub.kind:
+                                documents.append(sub)
+                    except Exception:
+                        pass
+    return documents
+
+
+_WORKER_RULESET = None
+
+
+def _init_worker(ruleset):
+    global _WORKER_RULESET
+    _WORKER_RULESET = ruleset
+
+
+def _lint_chunk(chunk):
+    from aslint.engine import lint_file
+
+    out = []
+    for path, explicit, keep_text in chunk:
+        result = lint_file(path, _WORKER_RULESET, explicit=explicit, keep_text=keep_text)
+        result.documents = []
+        for d in result.diagnostics:
+            d.edits = list(d.edits)
+        out.append(result)
+    return out
+
+
+def _parallel(files, ruleset, jobs, keep_text) -> list:
+    import multiprocessing as mp
+
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    items = [(p, e, keep_text) for p, e in files]
+    size = max(1, len(items) // (jobs * 4))
+    chunks = [items[i:i + size] for i in range(0, len(items), size)]
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(ruleset,)) as pool:
+        parts = pool.map(_lint_chunk, chunks)
+    return [r for part in parts for r in part]
+
+
+def list_rules(args) -> int:
+    from aslint import ruledocs
+
+    docs = ruledocs.catalog()
+    if args.format == "json":
+        import json
+
+        print(json.dumps([{"code": d.code, "name": d.name, "severity": d.severity, "fixable": d.fixable,
+                           "tags": d.tags, "summary": d.summary} for d in docs.values()], indent=2))
+        return EXIT_CLEAN
+    for d in docs.values():
+        print(f"{d.code}  {d.name:<40} {d.severity:<8}{' fix' if d.fixable else '    '}  {d.summary}")
+    return EXIT_CLEAN
+
+
+def show_rule(args) -> int:
+    from aslint import ruledocs
+
+    doc = ruledocs.catalog().get(args.code.upper())
+    if doc is None:
+        sys.stderr.write(f"aslint: no rule {args.code!r} (see 'aslint rules')\n")
+        return EXIT_USAGE
+    print(f"# {doc.code} {doc.name}\n")
+    print(f"Severity: {doc.severity}. Fixable: {'yes' if doc.fixable else 'no'}.{' Tags: ' + ', '.join(doc.tags) + '.' if doc.tags else ''}\n")
+    print(f"{doc.summary}\n")
+    print(doc.body.strip())
+    return EXIT_CLEAN

@@ -1,0 +1,256 @@
+"""The rule engine: load a file, recognize its documents, run the selected rules, resolve findings."""
+
+from __future__ import annotations
+
+import os
+import traceback
+from dataclasses import dataclass, field
+
+from aslint import kinds as kinds_mod
+from aslint.finding import Diagnostic, Finding
+from aslint.loader import Loaded, load
+from aslint.settings import Settings
+
+
+@dataclass
+class FileResult:
+    path: str
+    display: str
+    recognized: bool
+    diagnostics: list = field(default_factory=list)
+    kinds: list = field(default_factory=list)
+    note: str = ""  # why a file was skipped (for --verbose)
+    text: str | None = None  # kept for --fix
+    documents: list = field(default_factory=list)  # recognized documents (dropped across processes)
+
+
+class Context:
+    """What a rule's check() receives."""
+
+    __slots__ = ("doc", "data", "options", "settings", "project", "cache", "ruleset")
+
+    def __init__(self, doc, options, settings, project, ruleset):
+        self.doc = doc
+        self.data = doc.data if doc is not None else None
+        self.options = options
+        self.settings = settings
+        self.project = project
+        self.cache = doc.cache if doc is not None else {}
+        self.ruleset = ruleset
+
+
+class RuleSet:
+    """The rules a run uses, instantiated once, with their severities and options."""
+
+    def __init__(self, settings: Settings):
+        from aslint.declarative import build_rules, load_rule_files
+        from aslint.rule import load_builtin_rules
+        from aslint import ruledocs
+
+        self.settings = settings
+        self.docs = dict(ruledocs.catalog())
+        classes = load_builtin_rules()
+        rules = {code: cls() for code, cls in classes.items()}
+        rules.update(build_rules(self.docs))
+        for path in settings.extra_rules:
+            extra_docs, extra_rules = load_rule_files(path, self.docs)
+            self.docs.update(extra_docs)
+            rules.update(extra_rules)
+        self.all_rules = rules
+        self.known = set(rules) | set(self.docs) | set(CORE_CODES)
+        self.active = {code: rule for code, rule in rules.items() if settings.selected(code)}
+        self.by_kind: dict[str, list] = {}
+        self.project_rules = []
+        for code, rule in sorted(self.active.items()):
+            if rule.scope == "project":
+                self.project_rules.append(rule)
+            else:
+                for kind in rule.kinds:
+                    self.by_kind.setdefault(kind, []).append(rule)
+
+    def severity(self, code: str) -> str:
+        if code in self.settings.severity:
+            return self.settings.severity[code]
+        doc = self.docs.get(code)
+        return doc.severity if doc else "error"
+
+    def options(self, rule) -> dict:
+        merged = dict(getattr(rule, "options", {}) or {})
+        doc = self.docs.get(rule.code)
+        if doc:
+            merged.update(doc.options)
+        merged.update(self.settings.rule_options.get(rule.code, {}))
+        return merged
+
+
+CORE_CODES = ("ASL000", "ASL001", "ASL002", "ASL003")
+
+
+def display_path(path: str) -> str:
+    if path == "-":
+        return path
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return path
+    return path if rel.startswith("..") else rel
+
+
+def lint_file(path: str, ruleset: RuleSet, *, explicit: bool = False, data: bytes | None = None,
+              display: str | None = None, keep_text: bool = False) -> FileResult:
+    display = display or display_path(path)
+    loaded = load(path if data is None else display, data)
+    result = lint_loaded(loaded, ruleset, display, explicit=explicit)
+    if keep_text:
+        result.text = loaded.text
+    return result
+
+
+def lint_loaded(loaded: Loaded, ruleset: RuleSet, display: str, explicit: bool = False) -> FileResult:
+    result = FileResult(loaded.path, display, recognized=False)
+    settings = ruleset.settings
+    if loaded.problem:
+        p = loaded.problem
+        if loaded.declared or (explicit and p.code == "ASL003"):
+            result.recognized = True
+            _emit_problem(result, loaded, ruleset)
+        else:
+            result.note = p.message
+        return result
+    documents = list(loaded.documents)
+    found = []
+    while documents:
+        doc = documents.pop(0)
+        kind = kinds_mod.classify(doc.data)
+        if kind is None and loaded.declared and doc.host is None:
+            kind = "asl"
+        if kind is None:
+            continue
+        doc.kind = kind
+        found.append(doc)
+        extract = kinds_mod.EXTRACTORS.get(kind)
+        if extract is not None:
+            try:
+                documents.extend(extract(doc))
+            except Exception as err:  # never let an extractor end the run
+                _internal(result, doc, ruleset, f"extracting documents from a {kind}", err)
+    if not found:
+        result.note = "not recognized as a definition, policy, manifest or template"
+        return result
+    result.recognized = True
+    result.kinds = sorted({d.kind for d in found})
+    result.documents = found
+    for doc in found:
+        if doc.duplicates and settings.selected("ASL002"):
+            for pointer, repeat, first in doc.duplicates:
+                key = pointer.rsplit("/", 1)[-1]
+                _add(result, doc, ruleset, "ASL002", Finding(
+                    pointer, f"duplicate key '{key}': JSON parsers keep only the last one, so the first is silently lost; remove or rename one",
+                    target="key"), span=repeat.key)
+        for rule in ruleset.by_kind.get(doc.kind, ()):
+            ctx = Context(doc, ruleset.options(rule), settings, None, ruleset)
+            try:
+                for finding in rule.check(ctx) or ():
+                    _add(result, doc, ruleset, finding.code or rule.code, finding)
+            except Exception as err:
+                _internal(result, doc, ruleset, f"rule {rule.code}", err)
+    result.diagnostics.sort(key=Diagnostic.sort_key)
+    return result
+
+
+def _emit_problem(result: FileResult, loaded: Loaded, ruleset: RuleSet):
+    from aslint.positions import LineIndex
+
+    p = loaded.problem
+    if not ruleset.settings.selected(p.code):
+        return
+    line = col = 1
+    end_line, end_col = 1, 1
+    if loaded.text:
+        idx = LineIndex(loaded.text)
+        line, col = idx.line_col(p.offset)
+        end_line, end_col = idx.line_col(p.end if p.end is not None else p.offset + 1)
+        end_line, end_col = (line, col + 1) if end_line != line else (end_line, end_col)
+    severity = ruleset.severity(p.code)
+    result.diagnostics.append(Diagnostic(p.code, severity, p.message, result.display, line, col, end_line, end_col, "", None))
+
+
+def _internal(result, doc, ruleset, where, err):
+    tb = traceback.extract_tb(err.__traceback__)
+    last = tb[-1] if tb else None
+    at = f" at {os.path.basename(last.filename)}:{last.lineno}" if last else ""
+    kind = "the document nests too deeply" if isinstance(err, RecursionError) else f"{type(err).__name__}: {err}"
+    _add(result, doc, ruleset, "ASL000", Finding("", f"internal error in {where} ({kind}{at}); the other rules ran. Please report it."))
+
+
+def _add(result: FileResult, doc, ruleset: RuleSet, code: str, finding: Finding, span=None):
+    settings = ruleset.settings
+    if code != "ASL000" and not settings.selected(code):
+        return
+    if settings.ignored_for_file(code, result.display):
+        return
+    if doc.kind == "asl" and code not in ("ASL000",):
+        from aslint.suppress import suppressed
+
+        if suppressed(doc, code, finding.pointer):
+            return
+    try:
+        if span is not None:
+            if doc.host is None:
+                line, col, end_line, end_col = doc.lines_range(*span)
+            else:
+                line, col, end_line, end_col = doc.locate(finding.pointer, "key")
+        else:
+            line, col, end_line, end_col = doc.locate(finding.pointer, finding.target)
+    except Exception:
+        line, col, end_line, end_col = 1, 1, 1, 1
+    state = None
+    if doc.kind == "asl":
+        from aslint.asl.model import state_at
+
+        ref = state_at(doc, finding.pointer)
+        state = ref.name if ref else None
+    pointer = finding.pointer
+    if doc.host is not None:
+        pointer = doc.host_pointer + "#" + pointer if doc.host_pointer else pointer
+    diag = Diagnostic(code, finding.severity or ruleset.severity(code), finding.message, result.display,
+                      line, col, end_line, end_col, pointer, state)
+    if finding.related:
+        diag.related = [(doc.locate(p, "value"), msg) for p, msg in finding.related]
+    diag.path = list(finding.path)
+    if finding.fix is not None:
+        from aslint.fixes import to_edit
+
+        edit = to_edit(doc, finding.fix)
+        if edit is not None:
+            root = doc.root()
+            sl, sc = root.lines.line_col(edit.start)
+            el, ec = root.lines.line_col(edit.end)
+            diag.fix = {"description": finding.fix.description,
+                        "edits": [{"line": sl, "column": sc, "end_line": el, "end_column": ec, "text": edit.text}]}
+            diag.edits = [edit]
+    result.diagnostics.append(diag)
+
+
+def lint_project(results: list, ruleset: RuleSet, documents: list) -> list:
+    """Run project-scope rules over every recognized document of the run; returns diagnostics."""
+    extra = []
+    if not ruleset.project_rules:
+        return extra
+    by_path = {r.path: r for r in results}
+    for rule in ruleset.project_rules:
+        ctx = Context(None, ruleset.options(rule), ruleset.settings, documents, ruleset)
+        try:
+            for doc, finding in rule.check(ctx) or ():
+                holder = by_path.get(doc.root().path)
+                if holder is None:
+                    continue
+                before = len(holder.diagnostics)
+                _add(holder, doc, ruleset, finding.code or rule.code, finding)
+                extra.extend(holder.diagnostics[before:])
+        except Exception as err:
+            if documents:
+                holder = by_path.get(documents[0].root().path)
+                if holder is not None:
+                    _internal(holder, documents[0], ruleset, f"rule {rule.code}", err)
+    return extra

@@ -1,0 +1,86 @@
+"""What rules yield (Finding: a pointer and a message) and what users see (Diagnostic: resolved)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace the file's characters [start, end) with ``text`` (offsets into the file's text)."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class ValueFix:
+    """A fix stated by a rule: put ``value`` at ``pointer`` (the core writes it in the file's style).
+
+    With ``substring`` = (start, end), only that part of the string value is replaced by ``value``.
+    """
+
+    pointer: str
+    value: Any
+    description: str
+    substring: tuple[int, int] | None = None
+
+
+@dataclass
+class Finding:
+    """A rule's finding. Rules never deal with positions: the core resolves ``pointer``.
+
+    ``target`` says which part of the node the finding is about: its ``value`` (default) or its
+    ``key`` (e.g. an unknown field). ``related`` holds (pointer, message) pairs shown as SARIF
+    related locations; ``path`` a list of state names for lifecycle findings (SARIF codeFlows).
+    """
+
+    pointer: str
+    message: str
+    target: str = "value"
+    severity: str | None = None
+    fix: ValueFix | None = None
+    related: list = field(default_factory=list)
+    path: list = field(default_factory=list)
+    code: str | None = None  # set by the engine
+
+
+@dataclass
+class Diagnostic:
+    code: str
+    severity: str
+    message: str
+    file: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    pointer: str
+    state: str | None = None
+    fix: dict | None = None
+    related: list = field(default_factory=list)
+    path: list = field(default_factory=list)
+    edits: list = field(default_factory=list)  # resolved Edit objects, for --fix
+
+    def as_json(self) -> dict:
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message,
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "pointer": self.pointer,
+            "state": self.state,
+            "fix": self.fix,
+        }
+
+    def sort_key(self):
+        return (self.file, self.line, self.column, self.code)

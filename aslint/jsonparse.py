@@ -1,0 +1,137 @@
+"""JSON read as JSON: values from the C decoder, spans from a small scanner run only on demand.
+
+Clean files pay for ``json.loads`` alone. The scanner that maps every JSON Pointer to the offsets
+of its key and value runs only when something has to be located (a finding, a fix, a duplicate
+key), so positions cost nothing on files that have no findings. The scanner is iterative: a
+10,000-level array does not exhaust Python's stack.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from aslint.pointer import escape
+from aslint.positions import Span
+
+
+class ParseError(Exception):
+    def __init__(self, message: str, offset: int = 0, end: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.offset = offset
+        self.end = end
+
+
+class _Duplicates(Exception):
+    pass
+
+
+def _reject_constant(name):
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def loads(text: str):
+    """Parse ``text``; returns (data, has_duplicate_keys). Raises ParseError with an offset."""
+    dup = []
+
+    def pairs(items):
+        result = dict(items)
+        if len(result) != len(items):
+            dup.append(True)
+        return result
+
+    try:
+        data = json.loads(text, object_pairs_hook=pairs, parse_constant=_reject_constant)
+    except json.JSONDecodeError as err:
+        raise ParseError(_friendly(err.msg), err.pos) from None
+    except RecursionError:
+        raise ParseError("the document nests too deeply to be read (over ~1,000 levels)", 0) from None
+    except ValueError as err:  # NaN / Infinity
+        word = str(err).split(" ")[0]
+        at = re.search(r"(?<![\w\"])" + re.escape(word), text)
+        raise ParseError(f"{word} is not valid JSON: use a number or a string", at.start() if at else 0) from None
+    return data, bool(dup)
+
+
+def _friendly(msg: str) -> str:
+    hints = {
+        "Expecting ',' delimiter": "expected ',' between items (a comma is missing, or a bracket is not closed)",
+        "Expecting property name enclosed in double quotes": "expected a key in double quotes (a trailing comma, or a single-quoted key?)",
+        "Expecting value": "expected a value",
+        "Extra data": "extra data after the end of the document",
+        "Unterminated string starting at": "string is not closed",
+        "Invalid control character at": "control character inside a string (escape it, e.g. \\n)",
+    }
+    for prefix, text in hints.items():
+        if msg.startswith(prefix):
+            return text
+    return msg
+
+
+_TOKEN = re.compile(
+    r'[ \t\r\n]*(?:(?P<str>"(?:[^"\\]|\\.)*")|(?P<open>[{\[])|(?P<close>[}\]])|(?P<colon>:)|(?P<comma>,)'
+    r"|(?P<atom>-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?|true|false|null))",
+    re.S,
+)
+
+
+def index(text: str):
+    """Map every JSON Pointer in ``text`` (already known to parse) to its Span.
+
+    Returns (spans, duplicates) where duplicates lists (pointer, span_of_repeat, span_of_first).
+    """
+    spans: dict[str, Span] = {}
+    duplicates: list[tuple[str, Span, Span]] = []
+    # frame: [pointer, is_list, next_index, key, key_span, seen(dict key->span), start]
+    stack: list[list] = []
+    pos = 0
+    expect_key = False
+    match = _TOKEN.match
+    while True:
+        m = match(text, pos)
+        if m is None:
+            break
+        pos = m.end()
+        kind = m.lastgroup
+        start = m.start(kind)
+        if kind == "str" and expect_key:
+            raw = m.group(kind)
+            key = json.loads(raw) if "\\" in raw else raw[1:-1]
+            frame = stack[-1]
+            kspan = (start, pos)
+            seen = frame[5]
+            if key in seen:
+                duplicates.append((frame[0] + "/" + escape(key), Span(kspan, kspan), Span(seen[key], seen[key])))
+            seen[key] = kspan
+            frame[3], frame[4] = key, kspan
+            expect_key = False
+            continue
+        if kind == "colon":
+            continue
+        if kind == "comma":
+            if stack and not stack[-1][1]:
+                expect_key = True
+            continue
+        if kind == "close":
+            frame = stack.pop()
+            spans[frame[0]] = Span((frame[6], pos), frame[7])
+            expect_key = False
+            continue
+        # a value starts here: str, atom or open
+        if not stack:
+            pointer, key_span = "", None
+        else:
+            frame = stack[-1]
+            if frame[1]:
+                pointer, key_span = frame[0] + "/" + str(frame[2]), None
+                frame[2] += 1
+            else:
+                pointer, key_span = frame[0] + "/" + escape(frame[3]), frame[4]
+        if kind == "open":
+            is_list = m.group(kind) == "["
+            stack.append([pointer, is_list, 0, None, None, {}, start, key_span])
+            expect_key = not is_list
+        else:
+            spans[pointer] = Span((start, pos), key_span)
+    return spans, duplicates

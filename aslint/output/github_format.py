@@ -1,0 +1,34 @@
+"""GitHub Actions workflow commands, escaped as actions/toolkit does, with the per-step cap noted."""
+
+from __future__ import annotations
+
+LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+CAP = 10  # GitHub shows at most 10 annotations of each level per step
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(report) -> str:
+    lines = []
+    ordered = sorted(report.diagnostics, key=lambda d: ({"error": 0, "warning": 1, "info": 2}[d.severity], d.sort_key()))
+    for d in ordered:
+        props = [f"file={escape_property(d.file)}", f"line={d.line}", f"endLine={d.end_line}"]
+        if d.line == d.end_line:
+            props += [f"col={d.column}", f"endColumn={d.end_column}"]
+        props.append(f"title={escape_property('aslint (' + d.code + ')')}")
+        state = f" [{d.state}]" if d.state else ""
+        lines.append(f"::{LEVEL[d.severity]} {','.join(props)}::{escape_data(d.code + ' ' + d.message + state)}")
+    counts = report.summary
+    if any(counts[level] > CAP for level in counts):
+        total = sum(counts.values())
+        text = (f"aslint found {total} findings in all ({counts['error']} errors, {counts['warning']} warnings, "
+                f"{counts['info']} info); GitHub shows only {CAP} of each kind per step. "
+                "See the log above, or upload SARIF, for all of them.")
+        lines.append(f"::notice title=aslint::{escape_data(text)}")
+    return "\n".join(lines) + ("\n" if lines else "")

@@ -1,0 +1,105 @@
+"""The rule catalog: one Markdown file per code in ``rules/``, front matter plus ruff-style sections.
+
+This single source feeds ``aslint rules``, ``aslint rule CODE``, SARIF rule metadata, severities,
+and (for declarative rules) the check itself.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from aslint.resources import data_dir
+
+CODE_RE = re.compile(r"^[A-Z]{2,5}[0-9]{3}$")
+REQUIRED_SECTIONS = ("## What it does", "## Why is this bad?", "## Example", "Use instead:")
+
+
+@dataclass
+class RuleDoc:
+    code: str
+    name: str
+    severity: str
+    summary: str
+    fixable: bool = False
+    tags: list = field(default_factory=list)
+    check: dict | None = None  # a declarative check, when the rule has no Python unit
+    options: dict = field(default_factory=dict)
+    security_severity: str | None = None
+    path: Path | None = None
+    _body: str | None = None
+
+    @property
+    def body(self) -> str:
+        if self._body is None:
+            self._body = _split(self.path.read_text(encoding="utf-8"))[1] if self.path else ""
+        return self._body
+
+    def examples(self) -> tuple[list, list]:
+        """The fenced blocks under '## Example' (failing) and after 'Use instead:' (passing).
+
+        Each block is (info_string, text). The first block of each group is the document; blocks
+        whose info string has a second word (``json role-policy``) are attachments.
+        """
+        body = self.body
+        start = body.find("## Example")
+        fixed = body.find("Use instead:", start)
+        end = body.find("\n## ", fixed) if fixed != -1 else -1
+        failing = _blocks(body[start:fixed] if fixed != -1 else body[start:])
+        passing = _blocks(body[fixed:end] if end != -1 else body[fixed:]) if fixed != -1 else []
+        return failing, passing
+
+    @property
+    def help_uri(self) -> str:
+        return f"https://github.com/aslint/aslint/blob/main/rules/{self.code}.md"
+
+
+_FENCE = re.compile(r"^```([^\n]*)\n(.*?)^```", re.S | re.M)
+
+
+def _blocks(text: str) -> list:
+    return [(m.group(1).strip(), m.group(2)) for m in _FENCE.finditer(text)]
+
+
+def _split(text: str) -> tuple[str, str]:
+    if not text.startswith("---\n"):
+        return "", text
+    end = text.find("\n---\n", 4)
+    if end == -1:
+        return "", text
+    return text[4:end], text[end + 5 :]
+
+
+def parse(path: Path) -> RuleDoc:
+    import yaml
+
+    text = path.read_text(encoding="utf-8")
+    front, body = _split(text)
+    meta = yaml.load(front, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+    if not isinstance(meta, dict) or "code" not in meta:
+        raise ValueError(f"{path}: the front matter needs at least code, name, severity and summary")
+    return RuleDoc(
+        code=str(meta["code"]),
+        name=str(meta.get("name", "")),
+        severity=str(meta.get("severity", "warning")),
+        summary=str(meta.get("summary", "")),
+        fixable=bool(meta.get("fixable", False)),
+        tags=list(meta.get("tags") or []),
+        check=meta.get("check"),
+        options=dict(meta.get("options") or {}),
+        security_severity=str(meta["security-severity"]) if meta.get("security-severity") is not None else None,
+        path=path,
+        _body=body,
+    )
+
+
+@functools.lru_cache(maxsize=None)
+def catalog() -> dict[str, RuleDoc]:
+    docs = {}
+    for path in sorted(data_dir("rules").glob("*.md")):
+        if CODE_RE.match(path.stem):
+            doc = parse(path)
+            docs[doc.code] = doc
+    return docs
