@@ -1,0 +1,1 @@
+"""ASL family rules."""

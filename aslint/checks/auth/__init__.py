@@ -1,0 +1,1 @@
+"""AUTH family rules."""

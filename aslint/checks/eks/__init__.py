@@ -1,0 +1,1 @@
+"""EKS family rules."""

@@ -1,0 +1,1 @@
+"""LCY family rules."""

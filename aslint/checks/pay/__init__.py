@@ -1,0 +1,1 @@
+"""PAY family rules."""
