@@ -158,3 +158,24 @@ def string_document(host: Document, pointer: str, text: str | None = None, fmt: 
         doc.to_host = to_host
         doc.context = dict(context or {})
     return docs, None
+
+
+def subtree_document(host: Document, pointer: str, data=None, context=None) -> Document:
+    """The object at ``pointer`` of ``host`` as a document of its own (an inline ``Definition`` or
+    ``PolicyDocument`` in a template): same text, spans re-keyed, so positions need no mapping."""
+    from aslint.positions import Span
+
+    if data is None:
+        data = resolve(host.data, pointer)
+    prefix = pointer
+    spans = {}
+    for ptr, span in host.spans.items():
+        if ptr == prefix:
+            spans[""] = Span(span.value, span.key)
+        elif ptr.startswith(prefix + "/"):
+            spans[ptr[len(prefix):]] = span
+    duplicates = [(p[len(prefix):], a, b) for p, a, b in host.duplicates if p.startswith(prefix + "/")]
+    doc = Document(host.path, host.text, host.format, data, spans=spans, duplicates=duplicates,
+                   doc_index=host.doc_index, context=context)
+    doc.origin_pointer = pointer  # where it sits in the file, for messages
+    return doc
