@@ -48,6 +48,7 @@ class RuleSet:
         from aslint import ruledocs
 
         self.settings = settings
+        kinds_mod.load_families()
         self.docs = dict(ruledocs.catalog())
         classes = load_builtin_rules()
         rules = {code: cls() for code, cls in classes.items()}
