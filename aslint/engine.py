@@ -122,7 +122,7 @@ def lint_loaded(loaded: Loaded, ruleset: RuleSet, display: str, explicit: bool =
     found = []
     while documents:
         doc = documents.pop(0)
-        kind = kinds_mod.classify(doc.data)
+        kind = doc.kind or kinds_mod.classify(doc.data)  # an extractor may name its documents' kind
         if kind is None and loaded.declared and doc.host is None:
             kind = "asl"
         if kind is None:

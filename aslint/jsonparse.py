@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 
 from aslint.pointer import escape
 from aslint.positions import Span
+
+
+MAX_DEPTH = 128  # no real definition, template or policy nests this deep
 
 
 class ParseError(Exception):
@@ -41,17 +45,28 @@ def loads(text: str):
             dup.append(True)
         return result
 
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(_stack_depth() + MAX_DEPTH + 5)
     try:
         data = json.loads(text, object_pairs_hook=pairs, parse_constant=_reject_constant)
     except json.JSONDecodeError as err:
         raise ParseError(_friendly(err.msg), err.pos) from None
     except RecursionError:
-        raise ParseError("the document nests too deeply to be read (over ~1,000 levels)", 0) from None
+        raise ParseError(f"the document nests more than {MAX_DEPTH} levels deep; aslint does not analyse it", 0) from None
     except ValueError as err:  # NaN / Infinity
         word = str(err).split(" ")[0]
         at = re.search(r"(?<![\w\"])" + re.escape(word), text)
         raise ParseError(f"{word} is not valid JSON: use a number or a string", at.start() if at else 0) from None
+    finally:
+        sys.setrecursionlimit(limit)
     return data, bool(dup)
+
+
+def _stack_depth() -> int:
+    frame, depth = sys._getframe(), 0
+    while frame is not None:
+        frame, depth = frame.f_back, depth + 1
+    return depth
 
 
 def _friendly(msg: str) -> str:

@@ -22,8 +22,16 @@ def recognizer(kind: str, order: int = 50):
 
 
 def extractor(kind: str):
+    """Register ``fn(doc) -> [Document]``; several families may register for one kind (results are joined)."""
     def register(fn):
-        EXTRACTORS[kind] = fn
+        previous = EXTRACTORS.get(kind)
+        if previous is None:
+            EXTRACTORS[kind] = fn
+        else:
+            def chained(doc, _first=previous, _second=fn):
+                return list(_first(doc) or ()) + list(_second(doc) or ())
+
+            EXTRACTORS[kind] = chained
         return fn
 
     return register
@@ -44,8 +52,15 @@ def is_state_machine(data) -> bool:
     return isinstance(data, dict) and "StartAt" in data and isinstance(data.get("States"), dict)
 
 
+_families_loaded = False
+
+
 def load_families():
     """Import the modules that register further kinds (lazily, once)."""
+    global _families_loaded
+    if _families_loaded:
+        return
+    _families_loaded = True
     import importlib
     import pkgutil
 

@@ -21,7 +21,7 @@ except AttributeError:  # pragma: no cover
 
 _SCALAR = yaml.constructor.SafeConstructor()
 _CFN_SHORT = {"Ref": "Ref", "Condition": "Condition"}
-_MAX_DEPTH = 400
+_MAX_DEPTH = 128
 
 
 class YamlDoc:

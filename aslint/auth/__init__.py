@@ -1,0 +1,1 @@
+"""The AUTH family's helpers: IAM ARNs, aws-auth mappings and the eks:call states that write aws-auth."""

@@ -1,0 +1,151 @@
+"""Recognizing the Amazon EKS integration tasks of a state machine.
+
+Stable API (used by the EKS, PAY, LCY and IAM families)::
+
+    from aslint.eks.tasks import eks_tasks, parse_resource
+
+    for task in eks_tasks(doc):          # every Task state whose Resource is arn:…:states:::eks:…
+        task.ref                         # aslint.asl.model.StateRef
+        task.api                         # 'createCluster', …, 'runJob', 'call', or the unknown name
+        task.pattern                     # '' (request-response), '.sync', '.waitForTaskToken', other suffix
+        task.query_language              # 'JSONPath' or 'JSONata'
+        task.params                      # the Parameters (JSONPath) / Arguments (JSONata) object, or None
+        task.params_pointer              # its pointer (even when absent)
+        task.has("ClusterName")          # given at all, literally or dynamically
+        task.literal("ClusterName")      # the literal value, or None (absent or dynamic)
+        task.is_dynamic("ClusterName")   # given as ClusterName.$ (JSONPath) or '{% … %}' (JSONata)
+        task.pointer("ClusterName")      # pointer of the field as written (Name or Name.$)
+
+Computed once per document and cached in ``doc.cache["eks.tasks"]``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from aslint.asl.model import StateRef, model
+from aslint.pointer import escape
+
+#: the APIs Step Functions offers for EKS, with the patterns each one supports
+KNOWN_APIS = {
+    "createCluster": ("", ".sync"),
+    "deleteCluster": ("", ".sync"),
+    "createNodegroup": ("", ".sync"),
+    "deleteNodegroup": ("", ".sync"),
+    "createFargateProfile": ("", ".sync"),
+    "deleteFargateProfile": ("", ".sync"),
+    "runJob": ("", ".sync"),
+    "call": ("",),
+}
+
+_RESOURCE = re.compile(
+    r"^arn:(?:\$\{[^}]*\}|[A-Za-z0-9-]+):states:(?P<region>[^:]*):(?P<account>[^:]*):eks:(?P<api>[A-Za-z0-9_]*)(?P<suffix>\..*)?$"
+)
+
+
+def parse_resource(resource) -> tuple[str, str] | None:
+    """(api, pattern) for an EKS integration resource ARN, or None for anything else.
+
+    Accepts ``arn:aws:states:::eks:runJob.sync`` and the partition forms ``arn:aws-cn:…``,
+    ``arn:aws-us-gov:…`` and the template form ``arn:${AWS::Partition}:…``.
+    """
+    if not isinstance(resource, str):
+        return None
+    m = _RESOURCE.match(resource.strip())
+    if m is None:
+        return None
+    return m.group("api"), m.group("suffix") or ""
+
+
+def is_expression(value) -> bool:
+    """A JSONata ``{% … %}`` string."""
+    return isinstance(value, str) and value.strip().startswith("{%") and value.strip().endswith("%}")
+
+
+@dataclass
+class EksTask:
+    ref: StateRef
+    resource: str
+    api: str
+    pattern: str
+    query_language: str
+    params_field: str  # "Parameters" or "Arguments"
+    params: dict | None
+    params_pointer: str
+
+    @property
+    def jsonata(self) -> bool:
+        return self.query_language == "JSONata"
+
+    @property
+    def known(self) -> bool:
+        """The API is one Step Functions offers for EKS."""
+        return self.api in KNOWN_APIS
+
+    @property
+    def sync(self) -> bool:
+        return self.pattern == ".sync"
+
+    def has(self, name: str) -> bool:
+        """The field is given, literally or dynamically."""
+        p = self.params
+        return isinstance(p, dict) and (name in p or (not self.jsonata and name + ".$" in p))
+
+    def is_dynamic(self, name: str) -> bool:
+        """Given as ``Name.$`` (JSONPath) or as a ``{% … %}`` string (JSONata)."""
+        p = self.params
+        if not isinstance(p, dict):
+            return False
+        if self.jsonata:
+            return is_expression(p.get(name))
+        return name + ".$" in p and name not in p
+
+    def literal(self, name: str):
+        """The literal value of the field, or None when absent or dynamic."""
+        p = self.params
+        if not isinstance(p, dict) or name not in p:
+            return None
+        value = p[name]
+        if self.jsonata and is_expression(value):
+            return None
+        return value
+
+    def pointer(self, name: str) -> str:
+        """Pointer of the field as written (``Name`` or ``Name.$``); ``Name`` when absent."""
+        p = self.params if isinstance(self.params, dict) else {}
+        if name not in p and not self.jsonata and name + ".$" in p:
+            return f"{self.params_pointer}/{escape(name + '.$')}"
+        return f"{self.params_pointer}/{escape(name)}"
+
+
+def _build(doc) -> list:
+    tasks = []
+    for ref in model(doc).states:
+        if ref.type != "Task":
+            continue
+        parsed = parse_resource(ref.node.get("Resource"))
+        if parsed is None:
+            continue
+        api, pattern = parsed
+        field = "Arguments" if ref.jsonata else "Parameters"
+        params = ref.node.get(field)
+        tasks.append(EksTask(ref, ref.node.get("Resource"), api, pattern, ref.query_language, field,
+                             params if isinstance(params, dict) else None, f"{ref.pointer}/{field}"))
+    return tasks
+
+
+def eks_tasks(doc) -> list:
+    """Every EKS task state of ``doc`` (an ASL document), depth-first in document order."""
+    cached = doc.cache.get("eks.tasks")
+    if cached is None:
+        cached = doc.cache["eks.tasks"] = _build(doc)
+    return cached
+
+
+def by_state(doc) -> dict:
+    """State pointer -> EksTask."""
+    cached = doc.cache.get("eks.tasks.by_state")
+    if cached is None:
+        cached = doc.cache["eks.tasks.by_state"] = {t.ref.pointer: t for t in eks_tasks(doc)}
+    return cached

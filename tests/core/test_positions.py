@@ -1,0 +1,103 @@
+"""Exact positions for JSON and YAML, from the lazily built span table."""
+
+import json
+
+import pytest
+
+from aslint import jsonparse, yamlparse
+from aslint.document import Document
+from aslint.loader import parse
+
+
+def _doc(text, name="x.json"):
+    docs, problem = parse(name, text)
+    assert problem is None, problem
+    return docs[0]
+
+
+def test_json_key_and_value_positions():
+    text = '{\n  "StartAt": "A",\n  "States": {\n    "A": {"Type": "Pass", "End": true}\n  }\n}\n'
+    doc = _doc(text)
+    assert doc.locate("/States/A/Type", "key") == (4, 11, 4, 17)
+    assert doc.locate("/States/A/Type") == (4, 19, 4, 25)
+    assert doc.locate("/StartAt") == (2, 14, 2, 17)
+
+
+def test_missing_node_falls_back_to_nearest_ancestor_key():
+    doc = _doc('{"States": {"A": {"Type": "Pass"}}}')
+    assert doc.locate("/States/A/Next") == doc.locate("/States/A", "key")
+
+
+def test_columns_count_code_points_and_escapes():
+    text = '{"a\\u00e9": "\u00e9\u00e9", "b/c": [1, 2]}'
+    doc = _doc(text)
+    assert doc.data == {"a\u00e9": "\u00e9\u00e9", "b/c": [1, 2]}
+    line, col, _, _ = doc.locate("/b~1c/1")
+    assert text[col - 1] == "2"
+
+
+def test_json_numbers_are_numbers_and_surrogates_parse():
+    doc = _doc('{"n": 1e5, "s": "\\ud83d\\ude00"}')
+    assert doc.data == {"n": 100000.0, "s": "\U0001F600"}
+
+
+def test_json_duplicate_keys_are_recorded_with_both_positions():
+    data, dup = jsonparse.loads('{"a": 1, "a": 2}')
+    assert dup and data == {"a": 2}
+    spans, duplicates = jsonparse.index('{"a": 1, "a": 2}')
+    (pointer, repeat, first), = duplicates
+    assert pointer == "/a" and repeat.key == (9, 12) and first.key == (1, 4)
+
+
+@pytest.mark.parametrize("bad, line, col", [
+    ('{"a": 1,}', 1, 9),
+    ('{\n  "a": [1, 2\n}', 3, 1),
+    ('{"a": NaN}', 1, 7),
+])
+def test_json_syntax_errors_have_positions(bad, line, col):
+    _, problem = parse("x.json", bad)
+    assert problem.code == "ASL001"
+    from aslint.positions import LineIndex
+
+    assert LineIndex(bad).line_col(problem.offset) == (line, col)
+
+
+def test_yaml_positions_and_cfn_tags():
+    text = "Resources:\n  M:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      RoleArn: !GetAtt Role.Arn\n      Name: !Sub '${AWS::StackName}-m'\n"
+    doc = _doc(text, "t.yaml")
+    props = doc.data["Resources"]["M"]["Properties"]
+    assert props["RoleArn"] == {"Fn::GetAtt": ["Role", "Arn"]}
+    assert props["Name"] == {"Fn::Sub": "${AWS::StackName}-m"}
+    assert doc.locate("/Resources/M/Properties/Name", "key") == (6, 7, 6, 11)
+
+
+def test_yaml_duplicates_and_last_value_wins():
+    docs, _ = parse("x.yaml", "a: 1\na: 2\n")
+    assert docs[0].data == {"a": 2}
+    assert [d[0] for d in docs[0].duplicates] == ["/a"]
+
+
+def test_yaml_multi_document():
+    docs, _ = parse("x.yaml", "a: 1\n---\nb: 2\n")
+    assert [d.data for d in docs] == [{"a": 1}, {"b": 2}]
+    assert docs[1].locate("/b", "key") == (3, 1, 3, 2)
+
+
+def test_yaml_alias_bomb_is_refused():
+    lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
+    for i in range(1, 9):
+        prev, cur = chr(ord("a") + i - 1), chr(ord("a") + i)
+        lines.append(f"{cur}: &{cur} [" + ",".join([f"*{prev}"] * 9) + "]")
+    _, problem = parse("bomb.yaml", "\n".join(lines) + "\n")
+    assert problem is not None and "alias" in problem.message
+
+
+def test_deep_nesting_does_not_raise():
+    for name, text in (("deep.json", "[" * 10000 + "]" * 10000), ("deep.yaml", "[" * 10000 + "]" * 10000)):
+        _, problem = parse(name, text)
+        assert problem is not None and problem.code == "ASL001"
+
+
+def test_spans_are_not_built_for_clean_files():
+    doc = _doc('{"StartAt": "A", "States": {}}')
+    assert doc._spans is None  # nothing located, nothing scanned
