@@ -1,0 +1,137 @@
+"""The eks:call states of a definition and what they do to aws-auth; the EKS tasks that write aws-auth."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CONFIGMAPS = re.compile(r"^/api/v1/namespaces/([^/?]+)/configmaps(?:/([^/?]+))?/?(?:\?.*)?$")
+_RESOURCE = re.compile(r"^arn:[a-z-]+:states:::eks:([A-Za-z]+)(\.sync|\.waitForTaskToken)?$")
+
+
+@dataclass
+class Task:
+    """An EKS task state: its action (call, runJob, createCluster, …) and parameters."""
+
+    state: object  # asl.model.StateRef
+    action: str
+    params_pointer: str
+    params: dict
+
+    def literal(self, key: str):
+        """A literal parameter value (None for ``Key.$`` paths and JSONata expressions)."""
+        value = self.params.get(key)
+        if isinstance(value, str) and value.startswith("{%"):
+            return None
+        return value
+
+    def cluster(self) -> str | None:
+        key = "Name" if self.action == "createCluster" else "ClusterName"
+        value = self.params.get(key)
+        if isinstance(value, str) and not value.startswith("{%"):
+            return value
+        dyn = self.params.get(key + ".$")
+        return ("$" + dyn) if isinstance(dyn, str) else None  # same path = same cluster, as far as a linter can tell
+
+
+def eks_tasks(doc) -> list:
+    cached = doc.cache.get("auth.tasks")
+    if cached is not None:
+        return cached
+    from aslint.asl.model import model
+
+    out = []
+    for ref in model(doc).states:
+        node = ref.node
+        if not isinstance(node, dict) or node.get("Type") != "Task":
+            continue
+        m = _RESOURCE.match(node.get("Resource", "") if isinstance(node.get("Resource"), str) else "")
+        if not m:
+            continue
+        key = "Arguments" if isinstance(node.get("Arguments"), dict) else "Parameters"
+        params = node.get(key)
+        if not isinstance(params, dict):
+            continue
+        out.append(Task(ref, m.group(1), f"{ref.pointer}/{key}", params))
+    doc.cache["auth.tasks"] = out
+    return out
+
+
+def configmap_target(path) -> tuple[str, str | None] | None:
+    """(namespace, name or None for the collection) when ``path`` is a core ConfigMap path."""
+    if not isinstance(path, str):
+        return None
+    m = _CONFIGMAPS.match(path)
+    return (m.group(1), m.group(2)) if m else None
+
+
+def body_of(task: Task):
+    """(pointer, value) of the call's RequestBody, literal only."""
+    if "RequestBody" in task.params:
+        return f"{task.params_pointer}/RequestBody", task.params["RequestBody"]
+    return None, None
+
+
+def body_data(task: Task):
+    """The RequestBody as data: the object, or a JSON/YAML string parsed (None when it does not parse)."""
+    _, body = body_of(task)
+    if isinstance(body, dict):
+        return body
+    if isinstance(body, str) and body.strip() and not body.startswith("{%"):
+        try:
+            import yaml
+
+            return yaml.safe_load(body)
+        except Exception:
+            return None
+    return None
+
+
+def is_aws_auth_body(data) -> bool:
+    if not isinstance(data, dict) or data.get("kind") != "ConfigMap":
+        return False
+    meta = data.get("metadata")
+    name = meta.get("name") if isinstance(meta, dict) else None
+    maps = data.get("data")
+    return name == "aws-auth" or (isinstance(maps, dict) and any(k in maps for k in ("mapRoles", "mapUsers")))
+
+
+def aws_auth_calls(doc) -> list:
+    """eks:call tasks that read or write aws-auth: by path (…/configmaps/aws-auth) or by body."""
+    out = []
+    for task in eks_tasks(doc):
+        if task.action != "call":
+            continue
+        target = configmap_target(task.literal("Path"))
+        if (target and target[1] == "aws-auth") or is_aws_auth_body(body_data(task)):
+            out.append(task)
+    return out
+
+
+def successors(ref) -> list:
+    """Names of the states a state can go to next (Next, Default, Choices, Catch)."""
+    node = ref.node if isinstance(ref.node, dict) else {}
+    names = []
+    for key in ("Next", "Default"):
+        if isinstance(node.get(key), str):
+            names.append(node[key])
+    for group in ("Choices", "Catch"):
+        items = node.get(group)
+        if isinstance(items, list):
+            names.extend(i["Next"] for i in items if isinstance(i, dict) and isinstance(i.get("Next"), str))
+    return names
+
+
+def reachable_after(ref) -> set:
+    """Pointers of the states reachable from ``ref`` (excluding it unless on a loop), same machine only."""
+    states = ref.machine.states
+    seen: set = set()
+    work = list(successors(ref))
+    while work:
+        name = work.pop()
+        nxt = states.get(name)
+        if nxt is None or nxt.pointer in seen:
+            continue
+        seen.add(nxt.pointer)
+        work.extend(successors(nxt))
+    return seen

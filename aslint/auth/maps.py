@@ -1,0 +1,60 @@
+"""The mapRoles / mapUsers / mapAccounts strings of an aws-auth ConfigMap, parsed as documents of their own.
+
+Each string is parsed with positions mapped back into the file (``embedded.string_document``), so a
+finding on ``/0/rolearn`` of the mapRoles document lands on the exact characters inside the literal
+block or the escaped JSON string. Results are cached on the ConfigMap document.
+"""
+
+from __future__ import annotations
+
+MAP_KEYS = ("mapRoles", "mapUsers", "mapAccounts")
+MAP_KIND = "aws-auth-map"
+
+
+def maps(doc) -> dict:
+    """{key: (documents, error message or None)} for each map key present with a string value."""
+    cached = doc.cache.get("auth.maps")
+    if cached is not None:
+        return cached
+    from aslint.embedded import string_document
+
+    out: dict = {}
+    data = doc.data.get("data") if isinstance(doc.data, dict) else None
+    if isinstance(data, dict):
+        for key in MAP_KEYS:
+            value = data.get(key)
+            if not isinstance(value, str) or not value.strip():
+                continue
+            try:
+                docs, error = string_document(doc, f"/data/{key}", context={"map": key})
+            except Exception as err:  # never let a strange string end the run
+                docs, error = [], f"{type(err).__name__}: {err}"
+            for sub in docs:
+                sub.kind = MAP_KIND
+            out[key] = (docs, error)
+    doc.cache["auth.maps"] = out
+    return out
+
+
+def entries(map_doc):
+    """(pointer, entry dict) for each mapping of a parsed mapRoles/mapUsers document."""
+    data = map_doc.data
+    if not isinstance(data, list):
+        return
+    for i, entry in enumerate(data):
+        if isinstance(entry, dict):
+            yield f"/{i}", entry
+
+
+def map_name(map_doc) -> str:
+    return (map_doc.context or {}).get("map", "")
+
+
+def groups_of(entry: dict) -> list:
+    groups = entry.get("groups")
+    return [g for g in groups if isinstance(g, str)] if isinstance(groups, list) else []
+
+
+def is_node_username(username) -> bool:
+    """The node identities EKS writes (kubernetes-facts §4.2, §4.5): EC2 nodes and Fargate pods."""
+    return isinstance(username, str) and username in ("system:node:{{EC2PrivateDNSName}}", "system:node:{{SessionName}}")
