@@ -32,7 +32,7 @@ def expand(paths: list[str], excludes: list[str]) -> tuple[list[tuple[str, bool]
         if arg == "-":
             add("-", True)
             continue
-        if os.path.isdir(arg):
+        if os.path.isdir(arg) and not arg.rstrip("/").lower().endswith(SUFFIXES):
             _walk(arg, excludes, add)
         elif os.path.lexists(arg):
             add(arg, True)
@@ -41,10 +41,10 @@ def expand(paths: list[str], excludes: list[str]) -> tuple[list[tuple[str, bool]
             if not matches:
                 problems.append(f"{arg}: no file matches this pattern")
             for match in matches:
-                if os.path.isdir(match):
+                if os.path.isdir(match) and not match.lower().endswith(SUFFIXES):
                     _walk(match, excludes, add)
                 elif match.lower().endswith(SUFFIXES):
-                    add(match, False)
+                    add(match, True)  # a directory named like a file gets its diagnostic
         else:
             problems.append(f"{arg}: no such file or directory")
     return out, problems

@@ -58,3 +58,27 @@ def groups_of(entry: dict) -> list:
 def is_node_username(username) -> bool:
     """The node identities EKS writes (kubernetes-facts §4.2, §4.5): EC2 nodes and Fargate pods."""
     return isinstance(username, str) and username in ("system:node:{{EC2PrivateDNSName}}", "system:node:{{SessionName}}")
+
+
+def parse_map_text(text) -> list | None:
+    """A mapRoles string as a list (for bodies read without positions), or None."""
+    if not isinstance(text, str):
+        return None
+    try:
+        import yaml
+
+        value = yaml.safe_load(text)
+    except Exception:
+        return None
+    return value if isinstance(value, list) else None
+
+
+def node_entries(mapping_list) -> list:
+    """Entries of a mapRoles list that keep nodes working (groups system:bootstrappers and system:nodes)."""
+    out = []
+    for entry in mapping_list or ():
+        if isinstance(entry, dict):
+            groups = groups_of(entry)
+            if "system:nodes" in groups and "system:bootstrappers" in groups:
+                out.append(entry)
+    return out

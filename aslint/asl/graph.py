@@ -1,0 +1,129 @@
+"""Transitions between states, per machine: targets, reachability and escape to a terminal state.
+
+Everything is linear in the size of the definition: one pass collects the edges, one BFS finds
+the reachable states, one reverse BFS from the terminal states finds those that can end.
+Computed once per document (``doc.cache["asl.graph"]``).
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+
+from aslint.asl.model import model
+from aslint.asl.structure import STATE_TYPES
+
+
+@dataclass
+class Edge:
+    source: str  # state name
+    target: object  # the value found (may be a non-string when broken)
+    pointer: str  # pointer of the value naming the target
+    kind: str  # "Next", "Default", "Choices", "Catch"
+
+
+@dataclass
+class MachineGraph:
+    machine: object
+    edges: list = field(default_factory=list)
+    reachable: set = field(default_factory=set)
+    can_end: set = field(default_factory=set)
+    start_ok: bool = False
+
+
+def _is_end(node) -> bool:
+    return node.get("End") is True
+
+
+def state_edges(ref):
+    node = ref.node
+    if not isinstance(node, dict):
+        return
+    p = ref.pointer
+    if "Next" in node:
+        yield Edge(ref.name, node["Next"], f"{p}/Next", "Next")
+    if ref.type == "Choice":
+        if "Default" in node:
+            yield Edge(ref.name, node["Default"], f"{p}/Default", "Default")
+        choices = node.get("Choices")
+        if isinstance(choices, list):
+            for i, rule in enumerate(choices):
+                if isinstance(rule, dict) and "Next" in rule:
+                    yield Edge(ref.name, rule["Next"], f"{p}/Choices/{i}/Next", "Choices")
+    catch = node.get("Catch")
+    if isinstance(catch, list):
+        for i, catcher in enumerate(catch):
+            if isinstance(catcher, dict) and "Next" in catcher:
+                yield Edge(ref.name, catcher["Next"], f"{p}/Catch/{i}/Next", "Catch")
+
+
+def _terminal_or_unknown(ref) -> bool:
+    """Terminal states, and states too broken to judge (so a break is reported once, elsewhere)."""
+    node = ref.node
+    if not isinstance(node, dict) or ref.type not in STATE_TYPES:
+        return True
+    if ref.type in ("Succeed", "Fail") or _is_end(node):
+        return True
+    if ref.type == "Choice":
+        return not isinstance(node.get("Choices"), list) or not node["Choices"]
+    return "Next" not in node  # neither End nor Next: reported by ASL202
+
+
+def build(doc) -> list:
+    graphs = []
+    for machine in model(doc).machines:
+        g = MachineGraph(machine)
+        graphs.append(g)
+        states = machine.states
+        succ: dict[str, list] = {name: [] for name in states}
+        pred: dict[str, list] = {name: [] for name in states}
+        dangling = set()
+        for name, ref in states.items():
+            for edge in state_edges(ref):
+                g.edges.append(edge)
+                if isinstance(edge.target, str) and edge.target in states:
+                    succ[name].append(edge.target)
+                    pred[edge.target].append(name)
+                else:
+                    dangling.add(name)  # reported by ASL201; treat as an exit
+        start = machine.node.get("StartAt") if isinstance(machine.node, dict) else None
+        if isinstance(start, str) and start in states:
+            g.start_ok = True
+            seen = {start}
+            queue = deque([start])
+            while queue:
+                for nxt in succ[queue.popleft()]:
+                    if nxt not in seen:
+                        seen.add(nxt)
+                        queue.append(nxt)
+            g.reachable = seen
+        ends = {n for n, ref in states.items() if _terminal_or_unknown(ref) or n in dangling}
+        seen = set(ends)
+        queue = deque(ends)
+        while queue:
+            for prev in pred[queue.popleft()]:
+                if prev not in seen:
+                    seen.add(prev)
+                    queue.append(prev)
+        g.can_end = seen
+    return graphs
+
+
+def graphs(doc) -> list:
+    cached = doc.cache.get("asl.graph")
+    if cached is None:
+        cached = doc.cache["asl.graph"] = build(doc)
+    return cached
+
+
+def state_named(doc, name, machine):
+    """A state called ``name`` in another machine than ``machine`` (for 'cannot cross' messages)."""
+    index = doc.cache.get("asl.graph.names")
+    if index is None:
+        index = doc.cache["asl.graph.names"] = {}
+        for ref in model(doc).states:
+            index.setdefault(ref.name, []).append(ref)
+    for ref in index.get(name, ()) if isinstance(name, str) else ():
+        if ref.machine is not machine:
+            return ref
+    return None

@@ -1,0 +1,254 @@
+"""Shared helpers of the ASL structure rules (ASL010-ASL299): field tables, did-you-mean, value shapes.
+
+The field tables say which fields each state type allows in each query language (asl-facts.md
+section 2). The *values* of those fields are described by ``schemas/asl/fields.json``; the
+analysis :func:`value_problems` runs that schema over every state and sub-object once per document
+and sorts each violation into a specific code (unknown field, missing field, wrong type, out of
+range, invalid value), so no rule ever reports a generic "schema error".
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import json
+
+from aslint.pointer import escape
+
+STATE_TYPES = ("Task", "Pass", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map")
+QUERY_LANGUAGES = ("JSONPath", "JSONata")
+
+COMMON = frozenset({"Type", "Comment", "QueryLanguage"})
+
+# type -> (fields in both languages, JSONPath-only fields, JSONata-only fields)
+FIELDS = {
+    "Task": (
+        {"Resource", "Next", "End", "Assign", "Retry", "Catch", "TimeoutSeconds", "HeartbeatSeconds", "Credentials"},
+        {"InputPath", "Parameters", "ResultSelector", "ResultPath", "OutputPath", "TimeoutSecondsPath", "HeartbeatSecondsPath"},
+        {"Arguments", "Output"},
+    ),
+    "Pass": (
+        {"Next", "End", "Assign"},
+        {"InputPath", "Parameters", "Result", "ResultPath", "OutputPath"},
+        {"Output"},
+    ),
+    "Choice": (
+        {"Choices", "Default", "Assign"},
+        {"InputPath", "OutputPath"},
+        {"Output"},
+    ),
+    "Wait": (
+        {"Next", "End", "Assign", "Seconds", "Timestamp"},
+        {"InputPath", "OutputPath", "SecondsPath", "TimestampPath"},
+        {"Output"},
+    ),
+    "Succeed": (set(), {"InputPath", "OutputPath"}, {"Output"}),
+    "Fail": ({"Error", "Cause"}, {"ErrorPath", "CausePath"}, set()),
+    "Parallel": (
+        {"Branches", "Next", "End", "Assign", "Retry", "Catch"},
+        {"InputPath", "Parameters", "ResultSelector", "ResultPath", "OutputPath"},
+        {"Arguments", "Output"},
+    ),
+    "Map": (
+        {"ItemProcessor", "Iterator", "Next", "End", "Assign", "Retry", "Catch", "MaxConcurrency", "ItemReader",
+         "ItemBatcher", "ResultWriter", "ToleratedFailurePercentage", "ToleratedFailureCount", "Label", "ItemSelector"},
+        {"InputPath", "ItemsPath", "Parameters", "ResultSelector", "ResultPath", "OutputPath", "MaxConcurrencyPath",
+         "ToleratedFailurePercentagePath", "ToleratedFailureCountPath"},
+        {"Items", "Output"},
+    ),
+}
+
+#: fields whose query-language restriction asl-facts.md marks UNCERTAIN (reported at warning)
+UNCERTAIN_LANGUAGE = frozenset({"Result"})
+
+MACHINE_FIELDS = frozenset({"StartAt", "States", "Comment", "Version", "TimeoutSeconds", "QueryLanguage"})
+NESTED_MACHINE_FIELDS = frozenset({"StartAt", "States", "Comment", "QueryLanguage", "ProcessorConfig"})
+
+ALL_STATE_FIELDS = frozenset(COMMON.union(*(b | p | a for b, p, a in FIELDS.values())))
+
+# Choice rules ---------------------------------------------------------------------------------
+COMPARISONS = {
+    **{f"String{op}": "string" for op in ("Equals", "LessThan", "GreaterThan", "LessThanEquals", "GreaterThanEquals")},
+    "StringMatches": "string",
+    **{f"Numeric{op}": "number" for op in ("Equals", "LessThan", "GreaterThan", "LessThanEquals", "GreaterThanEquals")},
+    "BooleanEquals": "boolean",
+    **{f"Timestamp{op}": "timestamp" for op in ("Equals", "LessThan", "GreaterThan", "LessThanEquals", "GreaterThanEquals")},
+    **{f"Is{t}": "boolean" for t in ("Null", "Present", "Numeric", "String", "Boolean", "Timestamp")},
+}
+PATH_COMPARISONS = {
+    f"{family}{op}Path": "path"
+    for family in ("String", "Numeric", "Timestamp")
+    for op in ("Equals", "LessThan", "GreaterThan", "LessThanEquals", "GreaterThanEquals")
+}
+PATH_COMPARISONS["BooleanEqualsPath"] = "path"
+OPERATORS = {**COMPARISONS, **PATH_COMPARISONS}
+COMBINATORS = ("And", "Or", "Not")
+CHOICE_RULE_FIELDS = frozenset({"Variable", "Next", "Comment", "Condition", "Assign", "Output", *OPERATORS, *COMBINATORS})
+
+RETRIER_FIELDS = frozenset({"ErrorEquals", "IntervalSeconds", "MaxAttempts", "BackoffRate", "MaxDelaySeconds", "JitterStrategy", "Comment"})
+CATCHER_FIELDS = frozenset({"ErrorEquals", "Next", "ResultPath", "Output", "Assign", "Comment"})
+
+# Predefined error names (asl-facts.md section 4d)
+STATES_ERRORS = frozenset({
+    "States.ALL", "States.DataLimitExceeded", "States.Runtime", "States.Timeout", "States.HeartbeatTimeout",
+    "States.TaskFailed", "States.Permissions", "States.ResultPathMatchFailure", "States.ParameterPathFailure",
+    "States.QueryEvaluationError", "States.BranchFailed", "States.NoChoiceMatched", "States.IntrinsicFailure",
+    "States.ExceedToleratedFailureThreshold", "States.ItemReaderFailed", "States.ResultWriterFailed",
+    "States.Http.Socket",
+})
+
+
+def allowed_fields(state_type: str, query_language: str) -> set:
+    both, jsonpath, jsonata = FIELDS[state_type]
+    return set(COMMON) | both | (jsonata if query_language == "JSONata" else jsonpath)
+
+
+def did_you_mean(word, choices, cutoff: float = 0.6) -> str:
+    """' (did you mean 'Next'?)' or '' — case differences always count as a match."""
+    if not isinstance(word, str):
+        return ""
+    choices = sorted(c for c in choices if isinstance(c, str))
+    for choice in choices:
+        if choice.lower() == word.lower():
+            return f" (did you mean '{choice}'?)"
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=cutoff)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def is_dynamic(value) -> bool:
+    """A JSONata expression or a template placeholder: its value is unknown until deployment/run."""
+    return isinstance(value, str) and ("{%" in value or "${" in value)
+
+
+def describe(value) -> str:
+    """A short, user-facing name of a JSON value's type."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int):
+        return "an integer"
+    if isinstance(value, float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def short(value, limit: int = 40) -> str:
+    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# Value shapes from schemas/asl/fields.json ----------------------------------------------------------
+
+@functools.lru_cache(maxsize=None)
+def _schema_root() -> dict:
+    from aslint.resources import data_dir
+
+    with open(data_dir("schemas") / "asl" / "fields.json", encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+@functools.lru_cache(maxsize=None)
+def _validator(definition: str):
+    import jsonschema
+
+    root = _schema_root()
+    schema = {"$schema": root["$schema"], "$defs": root["$defs"], "$ref": f"#/$defs/{definition}"}
+    return jsonschema.Draft202012Validator(schema)
+
+
+_TYPE_WORDS = {"integer": "an integer", "number": "a number", "string": "a string", "boolean": "a boolean",
+               "object": "an object", "array": "an array", "null": "null"}
+
+_RANGE = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minItems", "maxItems", "minLength", "maxLength")
+
+
+def _expected(types) -> str:
+    types = [types] if isinstance(types, str) else list(types)
+    return " or ".join(_TYPE_WORDS.get(t, t) for t in types)
+
+
+def _where(path) -> str:
+    parts = []
+    for p in path:
+        parts.append(f"[{p}]" if isinstance(p, int) else ("." if parts else "") + str(p))
+    return "".join(parts)
+
+
+def _field_names_for(error) -> set:
+    props = error.schema.get("properties", {}) if isinstance(error.schema, dict) else {}
+    return set(props)
+
+
+def _problems_for(validator, node, pointer: str, label: str):
+    """(code, pointer, message, target) for every violation of ``node``."""
+    out = []
+    for error in validator.iter_errors(node):
+        inst = error.instance
+        if is_dynamic(inst):
+            continue
+        path = list(error.absolute_path)
+        ptr = pointer + "".join("/" + escape(p) for p in path)
+        where = f"{label} field '{_where(path)}'" if path else label
+        kind = error.validator
+        if kind == "type":
+            out.append(("ASL105", ptr, f"{where} must be {_expected(error.validator_value)}, not {describe(inst)} ({short(inst)}); change the value's type", "value"))
+        elif kind in _RANGE:
+            if kind in ("minItems",) and error.validator_value == 1:
+                msg = f"{where} must not be empty; add at least one entry or remove the field"
+            elif kind in ("minLength",):
+                msg = f"{where} must not be an empty string; give it a value"
+            elif kind in ("minItems", "maxItems", "maxLength"):
+                msg = f"{where} has {len(inst)} entries, beyond the limit {kind}={error.validator_value}; shorten it"
+            else:
+                bound = "at least" if "min" in kind.lower() else "at most"
+                msg = f"{where} is {short(inst)}, but must be {bound} {error.validator_value}; use a value in range"
+            out.append(("ASL106", ptr, msg, "value"))
+        elif kind in ("enum", "const"):
+            allowed = error.validator_value if kind == "enum" else [error.validator_value]
+            hint = did_you_mean(inst, allowed) if isinstance(inst, str) else ""
+            out.append(("ASL107", ptr, f"{where} is {short(inst)}, which is not one of {', '.join(map(str, allowed))}{hint}; use one of these values", "value"))
+        elif kind == "additionalProperties":
+            known = _field_names_for(error)
+            extras = [k for k in inst if k not in known] if isinstance(inst, dict) else []
+            for key in extras:
+                out.append(("ASL101", ptr + "/" + escape(key),
+                            f"unknown field '{key}' in {where}{did_you_mean(key, known)}; allowed: {', '.join(sorted(known))}", "key"))
+        elif kind == "required":
+            missing = error.message.split("'")[1] if "'" in error.message else str(error.validator_value)
+            out.append(("ASL104", ptr + "/" + escape(missing), f"{where} is missing the required field '{missing}'; add it", "key"))
+    return out
+
+
+def value_problems(doc) -> list:
+    """Every value-shape problem of the document (cached): [(code, pointer, message, target)]."""
+    cached = doc.cache.get("asl.structure.values")
+    if cached is not None:
+        return cached
+    from aslint.asl.model import model
+
+    problems = []
+    m = model(doc)
+    for machine in m.machines:
+        if machine.parent_state is None and isinstance(machine.node, dict):
+            problems += _problems_for(_validator("machine"), machine.node, machine.pointer, "the state machine's")
+    for ref in m.states:
+        if not ref.is_object or ref.type not in STATE_TYPES:
+            continue
+        problems += _problems_for(_validator(ref.type), ref.node, ref.pointer, f"state '{ref.name}'")
+    doc.cache["asl.structure.values"] = problems
+    return problems
+
+
+def problems_with_code(doc, code: str):
+    from aslint.finding import Finding
+
+    for c, pointer, message, target in value_problems(doc):
+        if c == code:
+            yield Finding(pointer, message, target=target)

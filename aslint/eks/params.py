@@ -1,0 +1,191 @@
+"""Validating an EKS task's parameters against its schema in ``schemas/eks/<api>.json``.
+
+Both query languages are handled by one normalisation: in JSONPath ``Key.$`` becomes ``Key`` with
+a DYNAMIC marker (so it satisfies ``required``), in JSONata a ``{% … %}`` string becomes DYNAMIC.
+Schema errors on or under a DYNAMIC value are dropped: only literals are checked. Problems are
+computed once per document (``doc.cache["eks.params"]``) and each rule module (EKS002 missing,
+EKS003 unknown, EKS004 wrong type, EKS005 given twice) picks its own code.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+from aslint.eks.tasks import KNOWN_APIS, eks_tasks, is_expression
+from aslint.pointer import escape
+
+DYNAMIC = "\x00aslint-dynamic\x00"
+
+
+@dataclass
+class Problem:
+    code: str
+    pointer: str
+    message: str
+    target: str = "value"
+
+
+def normalize(value, jsonata: bool, pointer: str = "", twice: list | None = None):
+    """A copy of ``value`` with dynamic values replaced by DYNAMIC and ``Key.$`` keys renamed ``Key``.
+
+    ``twice`` collects (pointer of the ``Key.$`` entry, Key) for keys given both ways (JSONPath).
+    """
+    if isinstance(value, dict):
+        out = {}
+        for key, item in value.items():
+            if not jsonata and isinstance(key, str) and key.endswith(".$") and len(key) > 2:
+                base = key[:-2]
+                if base in value:
+                    if twice is not None:
+                        twice.append((f"{pointer}/{escape(key)}", base))
+                    continue
+                out[base] = DYNAMIC
+            else:
+                out[key] = normalize(item, jsonata, f"{pointer}/{escape(key)}", twice)
+        return out
+    if isinstance(value, list):
+        return [normalize(item, jsonata, f"{pointer}/{i}", twice) for i, item in enumerate(value)]
+    if jsonata and is_expression(value):
+        return DYNAMIC
+    return value
+
+
+def original_pointer(data, base: str, path) -> str:
+    """Map a path in the normalised copy back to a pointer into the original (``Key`` or ``Key.$``)."""
+    pointer, node = base, data
+    for seg in path:
+        if isinstance(node, dict):
+            key = seg if seg in node or (str(seg) + ".$") not in node else str(seg) + ".$"
+            pointer += "/" + escape(key)
+            node = node.get(key)
+        elif isinstance(node, list) and isinstance(seg, int) and 0 <= seg < len(node):
+            pointer += f"/{seg}"
+            node = node[seg]
+        else:
+            pointer += "/" + escape(seg)
+            node = None
+    return pointer
+
+
+def _under_dynamic(norm, path) -> bool:
+    node = norm
+    if node == DYNAMIC:
+        return True
+    for seg in path:
+        try:
+            node = node[seg]
+        except (KeyError, IndexError, TypeError):
+            return False
+        if node == DYNAMIC:
+            return True
+    return False
+
+
+def _where(path) -> str:
+    parts = [p for p in path]
+    return "" if not parts else " of " + ".".join(str(p) if not isinstance(p, int) else f"[{p}]" for p in parts).replace(".[", "[")
+
+
+def _json_type(value) -> str:
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int):
+        return "an integer"
+    if isinstance(value, float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return "null"
+
+
+_ARTICLE = {"string": "a string", "object": "an object", "array": "a list", "integer": "an integer",
+            "number": "a number", "boolean": "a boolean (true/false)", "null": "null"}
+
+
+def did_you_mean(key: str, known) -> str | None:
+    known = list(known)
+    for name in known:
+        if name.lower() == str(key).lower():
+            return name
+    close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _problems_for(task) -> list:
+    from aslint.schemas import validator_for
+
+    out = []
+    if task.params is None:
+        return out
+    twice: list = []
+    norm = normalize(task.params, task.jsonata, task.params_pointer, twice)
+    for pointer, base in twice:
+        out.append(Problem("EKS005", pointer,
+                           f"'{base}' is given twice in {task.params_field}, as '{base}' and as '{base}.$'; "
+                           f"Step Functions rejects the definition. Keep one: '{base}' for a literal or '{base}.$' for a path.",
+                           "key"))
+    if task.api not in KNOWN_APIS:
+        return out
+    validator = validator_for(f"eks/{task.api}.json")
+    api = f"eks:{task.api}"
+    for err in validator.iter_errors(norm):
+        path = list(err.absolute_path)
+        if _under_dynamic(norm, path):
+            continue
+        pointer = original_pointer(task.params, task.params_pointer, path)
+        where = _where(path)
+        if err.validator == "required":
+            present = err.instance if isinstance(err.instance, dict) else {}
+            for name in err.validator_value:
+                if name in present:
+                    continue
+                how = f"a literal or '{name}.$' with a path" if not task.jsonata else "a literal or a {% … %} expression"
+                out.append(Problem("EKS002", pointer,
+                                   f"{api} requires '{name}'{where} in {task.params_field}; the call fails without it. Add '{name}' ({how}).",
+                                   "key"))
+        elif err.validator == "additionalProperties" and isinstance(err.instance, dict):
+            props = err.schema.get("properties", {})
+            for key in err.instance:
+                if key in props:
+                    continue
+                guess = did_you_mean(key, props)
+                raw_ptr = original_pointer(task.params, task.params_pointer, path + [key])
+                hint = f"did you mean '{guess}'?" if guess else f"known fields: {', '.join(sorted(props))}."
+                case = " (Step Functions takes EKS parameters in PascalCase)" if guess and guess.lower() == str(key).lower() else ""
+                out.append(Problem("EKS003", raw_ptr,
+                                   f"'{key}' is not a parameter{where} of {api}{case}; {hint} Rename or remove it.",
+                                   "key"))
+        elif err.validator in ("type", "enum"):
+            name = ".".join(str(p) for p in path) or task.params_field
+            if err.validator == "type":
+                types = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
+                want = " or ".join(_ARTICLE.get(t, t) for t in types)
+                out.append(Problem("EKS004", pointer,
+                                   f"'{name}' of {api} must be {want}, not {_json_type(err.instance)}; change its value."))
+            else:
+                values = ", ".join(str(v) for v in err.validator_value)
+                out.append(Problem("EKS004", pointer,
+                                   f"'{name}' of {api} is {err.instance!r}, which is not one of: {values}; use one of them."))
+        elif err.validator in ("maxItems", "minItems", "maxProperties", "minProperties"):
+            name = ".".join(str(p) for p in path) or task.params_field
+            n = len(err.instance) if hasattr(err.instance, "__len__") else "?"
+            bound = "at most" if err.validator.startswith("max") else "at least"
+            out.append(Problem("EKS004", pointer,
+                               f"'{name}' of {api} has {n} entries; EKS accepts {bound} {err.validator_value}. Change the list."))
+    return out
+
+
+def problems(doc) -> list:
+    """Every schema problem of every EKS task of ``doc`` (cached)."""
+    cached = doc.cache.get("eks.params")
+    if cached is None:
+        cached = []
+        for task in eks_tasks(doc):
+            cached.extend(_problems_for(task))
+        doc.cache["eks.params"] = cached
+    return cached

@@ -1,0 +1,37 @@
+"""The pre-commit hook, installed by pre-commit itself (pip install . into its own venv)."""
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+GOOD = '{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}\n'
+BAD = '{"StartAt": "A", "States": {"A": {"Type": "Succeed"}, "A": {"Type": "Succeed"}}}\n'
+
+
+def _git(cwd, *args):
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True,
+                   env={**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"})
+
+
+@pytest.mark.skipif(shutil.which("pre-commit") is None or shutil.which("git") is None, reason="pre-commit or git missing")
+def test_pre_commit_try_repo(tmp_path):
+    work = tmp_path / "work"
+    work.mkdir()
+    _git(work, "init", "-q")
+    (work / "good.asl.json").write_text(GOOD)
+    (work / "bad.asl.json").write_text(BAD)
+    (work / "package.json").write_text('{"name": "x"}\n')
+    _git(work, "add", ".")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache")}
+    def hook(*files):
+        return subprocess.run(["pre-commit", "try-repo", str(ROOT), "aslint", "--files", *files],
+                              cwd=work, capture_output=True, text=True, env=env, timeout=600)
+    good = hook("good.asl.json", "package.json")
+    assert good.returncode == 0, good.stdout + good.stderr
+    bad = hook("good.asl.json", "bad.asl.json")
+    assert bad.returncode == 1, bad.stdout + bad.stderr
+    assert "bad.asl.json:1:52: ASL002" in bad.stdout

@@ -1,0 +1,121 @@
+"""Property tests: random JSON/YAML and random mutations of valid definitions never break aslint."""
+
+import copy
+import json
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from aslint.engine import RuleSet, lint_file
+from aslint.finding import SEVERITIES
+from aslint.output import render
+from aslint.settings import Settings
+
+RULESET = RuleSet(Settings())
+EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.json"))
+BASE = {
+    "Comment": "base", "StartAt": "Create",
+    "States": {
+        "Create": {"Type": "Task", "Resource": "arn:aws:states:::eks:createCluster.sync",
+                   "Parameters": {"Name": "c", "RoleArn": "arn:aws:iam::111122223333:role/r",
+                                  "ResourcesVpcConfig": {"SubnetIds": ["subnet-1", "subnet-2"]}},
+                   "Retry": [{"ErrorEquals": ["States.ALL"], "MaxAttempts": 2}],
+                   "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Delete", "ResultPath": "$.error"}],
+                   "ResultPath": "$.eks", "Next": "Choose"},
+        "Choose": {"Type": "Choice", "Choices": [{"Variable": "$.x", "NumericEquals": 1, "Next": "Par"}], "Default": "Delete"},
+        "Par": {"Type": "Parallel", "Branches": [{"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 1, "End": True}}}], "Next": "Map"},
+        "Map": {"Type": "Map", "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": True}}}, "Next": "Delete"},
+        "Delete": {"Type": "Task", "Resource": "arn:aws:states:::eks:deleteCluster.sync", "Parameters": {"Name": "c"}, "End": True},
+    },
+}
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4),
+    max_leaves=30,
+)
+
+SETTINGS = dict(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _lint(text: str, name: str):
+    result = lint_file(name, RULESET, explicit=True, data=text.encode("utf-8", "surrogatepass"), display=name)
+    for d in result.diagnostics:
+        assert d.severity in SEVERITIES and d.line >= 1 and d.column >= 1
+        assert d.code != "ASL000", d.message  # no rule crashed
+    return result
+
+
+def _report(result):
+    from aslint.cli import Report
+
+    summary = {"error": 0, "warning": 0, "info": 0}
+    for d in result.diagnostics:
+        summary[d.severity] += 1
+    return Report(result.diagnostics, 1, RULESET, summary)
+
+
+@settings(**SETTINGS)
+@given(json_values)
+def test_random_json_documents(value):
+    result = _lint(json.dumps(value), "random.asl.json")
+    json.loads(render("json", _report(result)))
+    json.loads(render("sarif", _report(result)))
+    render("github", _report(result))
+
+
+@settings(**SETTINGS)
+@given(st.text(max_size=200))
+def test_random_text_as_yaml_and_json(text):
+    _lint(text, "random.asl.yaml")
+    _lint(text, "random.asl.json")
+
+
+def _paths(node, prefix=()):
+    yield prefix
+    if isinstance(node, dict):
+        for k, v in node.items():
+            yield from _paths(v, prefix + (k,))
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            yield from _paths(v, prefix + (i,))
+
+
+MUTATIONS = st.sampled_from(["delete", "swap-type", "huge-string", "deep", "unicode", "null", "empty"])
+REPLACEMENTS = {"swap-type": [1, "x", True, [], {}, None, 1.5], "huge-string": ["x" * 5000], "deep": [[[[[[[[{"a": [[[]]]}]]]]]]]],
+                "unicode": ["\u00e9\u4e2d\U0001F600\u202e"], "null": [None], "empty": [{}]}
+
+
+@settings(**SETTINGS)
+@given(st.data())
+def test_mutated_definitions(data):
+    doc = copy.deepcopy(BASE)
+    for _ in range(data.draw(st.integers(1, 4))):
+        paths = [p for p in _paths(doc) if p]
+        if not paths:
+            break
+        path = data.draw(st.sampled_from(paths))
+        parent = doc
+        for key in path[:-1]:
+            parent = parent[key]
+        mutation = data.draw(MUTATIONS)
+        if mutation == "delete":
+            del parent[path[-1]]
+        else:
+            parent[path[-1]] = copy.deepcopy(data.draw(st.sampled_from(REPLACEMENTS[mutation])))
+    _lint(json.dumps(doc, indent=1), "mutated.asl.json")
+    _lint(json.dumps(doc), "mutated.asl.yaml")
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.data())
+def test_truncated_examples(data):
+    texts = [p.read_text() for p in EXAMPLES] or [json.dumps(BASE, indent=2)]
+    text = data.draw(st.sampled_from(texts))
+    cut = data.draw(st.integers(0, len(text)))
+    _lint(text[:cut], "cut.asl.json")
+
+
+def test_the_base_definition_is_linted_without_internal_errors():
+    result = _lint(json.dumps(BASE, indent=2), "base.asl.json")
+    assert result.recognized
