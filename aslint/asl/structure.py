@@ -252,3 +252,33 @@ def problems_with_code(doc, code: str):
     for c, pointer, message, target in value_problems(doc):
         if c == code:
             yield Finding(pointer, message, target=target)
+
+
+def iter_choice_rules(ref):
+    """(rule, pointer, top_level) for every Choice rule of a Choice state, nested ones included."""
+    node = ref.node
+    choices = node.get("Choices") if isinstance(node, dict) else None
+    if not isinstance(choices, list):
+        return
+    work = [(rule, f"{ref.pointer}/Choices/{i}", True) for i, rule in enumerate(choices)]
+    work.reverse()
+    while work:
+        rule, pointer, top = work.pop()
+        yield rule, pointer, top
+        if not isinstance(rule, dict):
+            continue
+        nested = []
+        for key in ("And", "Or"):
+            if isinstance(rule.get(key), list):
+                nested += [(r, f"{pointer}/{key}/{i}", False) for i, r in enumerate(rule[key])]
+        if isinstance(rule.get("Not"), dict):
+            nested.append((rule["Not"], f"{pointer}/Not", False))
+        work.extend(reversed(nested))
+
+
+def machine_label(machine) -> str:
+    parent = machine.parent_state
+    if parent is None:
+        return "the top-level machine"
+    where = "a branch of Parallel" if parent.type == "Parallel" else "the item processor of Map"
+    return f"{where} state '{parent.name}'"

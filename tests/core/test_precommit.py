@@ -34,4 +34,4 @@ def test_pre_commit_try_repo(tmp_path):
     assert good.returncode == 0, good.stdout + good.stderr
     bad = hook("good.asl.json", "bad.asl.json")
     assert bad.returncode == 1, bad.stdout + bad.stderr
-    assert "bad.asl.json:1:52: ASL002" in bad.stdout
+    assert "bad.asl.json:1:55: ASL002" in bad.stdout
