@@ -84,11 +84,7 @@ def _friendly(msg: str) -> str:
     return msg
 
 
-_TOKEN = re.compile(
-    r'[ \t\r\n]*(?:(?P<str>"(?:[^"\\]|\\.)*")|(?P<open>[{\[])|(?P<close>[}\]])|(?P<colon>:)|(?P<comma>,)'
-    r"|(?P<atom>-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?|true|false|null))",
-    re.S,
-)
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+', re.S)
 
 
 def index(text: str):
@@ -98,42 +94,37 @@ def index(text: str):
     """
     spans: dict[str, Span] = {}
     duplicates: list[tuple[str, Span, Span]] = []
-    # frame: [pointer, is_list, next_index, key, key_span, seen(dict key->span), start]
+    # frame: [pointer, is_list, next_index, key, key_span, seen(dict key->span), start, own key_span]
     stack: list[list] = []
-    pos = 0
     expect_key = False
-    match = _TOKEN.match
-    while True:
-        m = match(text, pos)
-        if m is None:
-            break
-        pos = m.end()
-        kind = m.lastgroup
-        start = m.start(kind)
-        if kind == "str" and expect_key:
-            raw = m.group(kind)
-            key = json.loads(raw) if "\\" in raw else raw[1:-1]
+    loads = json.loads
+    for m in _TOKEN.finditer(text):
+        tok = m.group()
+        first = tok[0]
+        start = m.start()
+        if first == '"' and expect_key:
+            key = loads(tok) if "\\" in tok else tok[1:-1]
             frame = stack[-1]
-            kspan = (start, pos)
+            kspan = (start, m.end())
             seen = frame[5]
             if key in seen:
                 duplicates.append((frame[0] + "/" + escape(key), Span(kspan, kspan), Span(seen[key], seen[key])))
             seen[key] = kspan
-            frame[3], frame[4] = key, kspan
+            frame[3] = key
+            frame[4] = kspan
             expect_key = False
             continue
-        if kind == "colon":
+        if first == ":":
             continue
-        if kind == "comma":
+        if first == ",":
             if stack and not stack[-1][1]:
                 expect_key = True
             continue
-        if kind == "close":
+        if first == "}" or first == "]":
             frame = stack.pop()
-            spans[frame[0]] = Span((frame[6], pos), frame[7])
+            spans[frame[0]] = Span((frame[6], m.end()), frame[7])
             expect_key = False
             continue
-        # a value starts here: str, atom or open
         if not stack:
             pointer, key_span = "", None
         else:
@@ -143,10 +134,10 @@ def index(text: str):
                 frame[2] += 1
             else:
                 pointer, key_span = frame[0] + "/" + escape(frame[3]), frame[4]
-        if kind == "open":
-            is_list = m.group(kind) == "["
+        if first == "{" or first == "[":
+            is_list = first == "["
             stack.append([pointer, is_list, 0, None, None, {}, start, key_span])
             expect_key = not is_list
         else:
-            spans[pointer] = Span((start, pos), key_span)
+            spans[pointer] = Span((start, m.end()), key_span)
     return spans, duplicates
