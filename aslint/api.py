@@ -43,6 +43,7 @@ def lint_text(text: str, filename: str = "definition.asl.json", *, select=None, 
         for r in results:
             if r.path == main:
                 for d in r.diagnostics:
-                    d.file = filename
+                    if d.file == r.display:  # not those reported in another file (a DefinitionUri's)
+                        d.file = filename
                 return r.diagnostics
     return []

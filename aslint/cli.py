@@ -229,12 +229,31 @@ def run(targets, ruleset, args) -> list:
         results.extend(_parallel(files, ruleset, jobs, keep_text))
     else:
         results.extend(lint_file(path, ruleset, explicit=explicit, keep_text=keep_text) for path, explicit in files)
+    _drop_repeats(results)
     if ruleset.project_rules:
         documents = _project_documents(results)
         lint_project(results, ruleset, documents)
         for r in results:
             r.diagnostics.sort(key=lambda d: d.sort_key())
     return results
+
+
+def _drop_repeats(results) -> None:
+    """A definition file linted on its own and again through a template's DefinitionUri reports
+    in its own file both times: keep one copy of each identical diagnostic."""
+    if not any(d.file != r.display for r in results for d in r.diagnostics):
+        return
+    seen = {(d.code, d.file, d.line, d.column, d.message) for r in results for d in r.diagnostics if d.file == r.display}
+    for r in results:
+        kept = []
+        for d in r.diagnostics:
+            key = (d.code, d.file, d.line, d.column, d.message)
+            if d.file != r.display:
+                if key in seen:
+                    continue
+                seen.add(key)
+            kept.append(d)
+        r.diagnostics = kept
 
 
 def _project_documents(results) -> list:

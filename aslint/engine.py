@@ -112,7 +112,7 @@ def lint_loaded(loaded: Loaded, ruleset: RuleSet, display: str, explicit: bool =
     settings = ruleset.settings
     if loaded.problem:
         p = loaded.problem
-        if loaded.declared or (explicit and p.code == "ASL003"):
+        if loaded.declared or (explicit and p.code == "ASL003") or (p.code == "ASL001" and kinds_mod.sniff(loaded.text)):
             result.recognized = True
             _emit_problem(result, loaded, ruleset)
         else:
@@ -148,11 +148,16 @@ def lint_loaded(loaded: Loaded, ruleset: RuleSet, display: str, explicit: bool =
                 _add(result, doc, ruleset, "ASL002", Finding(
                     pointer, f"duplicate key '{key}': JSON parsers keep only the last one, so the first is silently lost; remove or rename one",
                     target="key"), span=repeat.key)
+        if doc.kind == "asl":  # pair the definition with its role's policies (IAM family)
+            from aslint.iam.attach import attach
+
+            attach(doc, settings)
         for rule in ruleset.by_kind.get(doc.kind, ()):
             ctx = Context(doc, ruleset.options(rule), settings, None, ruleset)
             try:
                 for finding in rule.check(ctx) or ():
-                    _add(result, doc, ruleset, finding.code or rule.code, finding)
+                    # a finding may sit in another document of the run (a paired role policy)
+                    _add(result, getattr(finding, "document", None) or doc, ruleset, finding.code or rule.code, finding)
             except Exception as err:
                 _internal(result, doc, ruleset, f"rule {rule.code}", err)
     result.diagnostics.sort(key=Diagnostic.sort_key)
@@ -214,12 +219,15 @@ def _add(result: FileResult, doc, ruleset: RuleSet, code: str, finding: Finding,
     pointer = finding.pointer
     if doc.host is not None:
         pointer = doc.host_pointer + "#" + pointer if doc.host_pointer else pointer
-    diag = Diagnostic(code, finding.severity or ruleset.severity(code), finding.message, result.display,
+    # a document read from another file (a template's DefinitionUri) reports in that file
+    foreign = doc.root().path != result.path
+    diag = Diagnostic(code, finding.severity or ruleset.severity(code), finding.message,
+                      display_path(doc.root().path) if foreign else result.display,
                       line, col, end_line, end_col, pointer, state)
     if finding.related:
         diag.related = [(doc.locate(p, "value"), msg) for p, msg in finding.related]
     diag.path = list(finding.path)
-    if finding.fix is not None:
+    if finding.fix is not None and not foreign and not doc.context.get("substituted"):
         from aslint.fixes import to_edit
 
         edit = to_edit(doc, finding.fix)

@@ -52,6 +52,23 @@ def is_state_machine(data) -> bool:
     return isinstance(data, dict) and "StartAt" in data and isinstance(data.get("States"), dict)
 
 
+#: fn(text) -> bool: "this unparseable text is clearly one of my kinds" (then its syntax error is
+#: reported as ASL001 instead of the file being skipped as unrecognized); must be cheap.
+SNIFFERS: list = []
+
+
+def sniff(text: str | None) -> bool:
+    if not text:
+        return False
+    for fn in SNIFFERS:
+        try:
+            if fn(text):
+                return True
+        except Exception:
+            continue
+    return False
+
+
 _families_loaded = False
 
 

@@ -11,7 +11,16 @@ from collections import deque
 from dataclasses import dataclass, field
 
 from aslint.asl.model import model
-from aslint.asl.structure import STATE_TYPES
+from aslint.asl.structure import ALL_STATE_FIELDS, STATE_TYPES, did_you_mean
+from aslint.pointer import escape
+
+
+def misspelt_next(node):
+    """The key of an unknown field that is evidently a misspelt 'Next' (e.g. 'Nxet', 'next'), or None."""
+    for key, value in node.items():
+        if key not in ALL_STATE_FIELDS and isinstance(value, str) and did_you_mean(key, ("Next",), 0.7):
+            return key
+    return None
 
 
 @dataclass
@@ -42,6 +51,10 @@ def state_edges(ref):
     p = ref.pointer
     if "Next" in node:
         yield Edge(ref.name, node["Next"], f"{p}/Next", "Next")
+    else:
+        typo = misspelt_next(node)
+        if typo is not None:  # reported by ASL101/ASL202; follow it so its target is not "unreachable" too
+            yield Edge(ref.name, node[typo], f"{p}/{escape(typo)}", "Typo")
     if ref.type == "Choice":
         if "Default" in node:
             yield Edge(ref.name, node["Default"], f"{p}/Default", "Default")

@@ -137,7 +137,9 @@ class _Parser:
         self.i += 1
         call = Call(name, [], start)
         self.skip_ws()
-        if self.i < len(t) and t[self.i] == ")":
+        if self.i >= len(t):
+            raise IntrinsicSyntaxError(f"{name}( is not closed: add ')'", self.i)
+        if t[self.i] == ")":
             self.i += 1
             call.end = self.i
             return call

@@ -36,7 +36,8 @@ class StateRef:
 
     @property
     def type(self):
-        return self.node.get("Type") if isinstance(self.node, dict) else None
+        value = self.node.get("Type") if isinstance(self.node, dict) else None
+        return value if isinstance(value, str) else None  # never an unhashable list/dict
 
     @property
     def jsonata(self) -> bool:

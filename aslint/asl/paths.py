@@ -74,12 +74,16 @@ def check_path(text: str) -> PathInfo:
     """Classify and validate ``text`` as a JSONPath-mode path (cached per string)."""
     if not isinstance(text, str):
         return PathInfo(False, problem="a path must be a string")
+    if "${" in text:
+        # a DefinitionSubstitutions / Fn::Sub placeholder: the real path exists only after
+        # substitution, so it cannot be judged here
+        return PathInfo(True, "input", None, single=True, problem="")
     if not text.startswith("$"):
         if text[:1].isspace() or text[-1:].isspace():
             return PathInfo(False, problem="it has leading or trailing whitespace; a path starts with '$'")
         return PathInfo(False, problem="a path starts with '$' (e.g. '$.field', '$$.Execution.Id' or '$variable')")
-    if text[-1:].isspace():
-        return PathInfo(False, problem="it has trailing whitespace")
+    # Trailing whitespace is tolerated by Step Functions (deployed samples carry it); ignore it.
+    text = text.rstrip()
     # root
     root, variable, i = "input", None, 1
     if text.startswith("$$"):
@@ -113,6 +117,8 @@ def check_path(text: str) -> PathInfo:
             i += 1
             if i >= n:
                 return PathInfo(False, root, variable, problem="it ends with '.'; name a field after the dot")
+            if text[i] == "[":
+                continue  # '$.[0]' and '$.a.[0]': Jayway JsonPath (and AWS) accept the dot
             if text[i] == "*":
                 single = False
                 complex_part = complex_part or "wildcard '.*'"
@@ -142,8 +148,10 @@ def check_path(text: str) -> PathInfo:
             i = end + 1
             continue
         return PathInfo(False, root, variable, problem=f"unexpected '{c}' at position {i + 1}; use '.name' or ['name'] after '$'")
-    # jsonpath-ng has no script expressions '[(…)]' (Jayway JsonPath, which AWS documents, has)
-    if complex_part is not None and not complex_part.startswith("script") and not _jsonpath_ng_ok(text, root):
+    # Filters and scripts are checked for balance only: jsonpath-ng's filter grammar is narrower
+    # than Jayway JsonPath's, which AWS uses ('&&', '$' inside filters). The other complex forms
+    # ('..', slices, unions) go through jsonpath-ng's grammar.
+    if complex_part is not None and not complex_part.startswith(("filter", "script")) and not _jsonpath_ng_ok(text, root):
         return PathInfo(False, root, variable, problem=f"its {complex_part} is not valid JSONPath")
     return PathInfo(True, root, variable, single=single, problem=complex_part or "")
 
@@ -189,14 +197,57 @@ def _bracket_kind(inner: str) -> str:
     if inner == "*":
         return "wildcard '[*]'"
     if inner.startswith("?"):
-        return "filter '[?(…)]'"
+        return "filter '[?(…)]'" if _balanced_group(inner[1:].strip()) else "bad"
     if inner.startswith("("):
-        return "script expression '[(…)]'"
-    if ":" in inner and not inner.startswith(("'", '"')):
+        return "script expression '[(…)]'" if _balanced_group(inner) else "bad"
+    if _SLICE_RE.fullmatch(inner):
         return "slice '[a:b]'"
-    if "," in inner:
+    if "," in inner and all(_INDEX_RE.fullmatch(p.strip()) or _quoted(p.strip()) for p in _split_union(inner)):
         return "union '[a,b]'"
     return "bad"
+
+
+_SLICE_RE = re.compile(r"\s*-?\d*\s*:\s*-?\d*\s*(:\s*-?\d*\s*)?")
+
+
+def _quoted(part: str) -> bool:
+    return len(part) >= 2 and part[0] in "'\"" and part[-1] == part[0] and _closed_quote(part)
+
+
+def _split_union(inner: str) -> list:
+    parts, quote, start = [], None, 0
+    for j, c in enumerate(inner):
+        if quote:
+            if c == quote:
+                quote = None
+        elif c in "'\"":
+            quote = c
+        elif c == ",":
+            parts.append(inner[start:j])
+            start = j + 1
+    parts.append(inner[start:])
+    return parts
+
+
+def _balanced_group(text: str) -> bool:
+    """'( … )' with balanced parentheses and closed quotes (a filter's or script's body)."""
+    if not (text.startswith("(") and text.endswith(")")):
+        return False
+    depth, quote = 0, None
+    for j, c in enumerate(text):
+        if quote:
+            if c == quote:
+                quote = None
+            continue
+        if c in "'\"":
+            quote = c
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0 and j != len(text) - 1:
+                return False
+    return depth == 0 and quote is None
 
 
 def _closed_quote(inner: str) -> bool:

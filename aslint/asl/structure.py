@@ -116,7 +116,9 @@ def did_you_mean(word, choices, cutoff: float = 0.6) -> str:
 
 
 def is_dynamic(value) -> bool:
-    """A JSONata expression or a template placeholder: its value is unknown until deployment/run."""
+    """A JSONata expression, a template placeholder or a CloudFormation function: unknown until deployment/run."""
+    if isinstance(value, dict):
+        return len(value) == 1 and next(iter(value)) in ("Ref", "Condition") or all(str(k).startswith("Fn::") for k in value) and bool(value)
     return isinstance(value, str) and ("{%" in value or "${" in value)
 
 
@@ -282,3 +284,32 @@ def machine_label(machine) -> str:
         return "the top-level machine"
     where = "a branch of Parallel" if parent.type == "Parallel" else "the item processor of Map"
     return f"{where} state '{parent.name}'"
+
+
+_RFC3339 = None
+
+
+def is_timestamp(value) -> bool:
+    """An RFC 3339 date-time with uppercase 'T' and 'Z' (asl-facts.md section 9)."""
+    global _RFC3339
+    if _RFC3339 is None:
+        import re
+
+        _RFC3339 = re.compile(r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$")
+    return isinstance(value, str) and bool(_RFC3339.match(value))
+
+
+def handlers(ref):
+    """(field, index, entry, pointer) for every retrier and catcher of a state that may have them."""
+    node = ref.node
+    if not isinstance(node, dict):
+        return
+    for field in ("Retry", "Catch"):
+        entries = node.get(field)
+        if isinstance(entries, list):
+            for i, entry in enumerate(entries):
+                yield field, i, entry, f"{ref.pointer}/{field}/{i}"
+
+
+def handler_label(field: str, index: int, state_name: str) -> str:
+    return f"{'retrier' if field == 'Retry' else 'catcher'} #{index + 1} of state '{state_name}'"

@@ -185,7 +185,12 @@ def problems(doc) -> list:
     cached = doc.cache.get("eks.params")
     if cached is None:
         cached = []
+        seen = set()
         for task in eks_tasks(doc):
-            cached.extend(_problems_for(task))
+            for problem in _problems_for(task):
+                key = (problem.code, problem.pointer, problem.message)
+                if key not in seen:  # jsonschema reports 'required' once per missing name
+                    seen.add(key)
+                    cached.append(problem)
         doc.cache["eks.params"] = cached
     return cached

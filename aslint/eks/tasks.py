@@ -136,7 +136,7 @@ def _build(doc) -> list:
 
 
 def eks_tasks(doc) -> list:
-    """Every EKS task state of ``doc`` (an ASL document), depth-first in document order."""
+    """Every EKS task state of ``doc`` (an ASL document), in the order of ``aslint.asl.model`` states."""
     cached = doc.cache.get("eks.tasks")
     if cached is None:
         cached = doc.cache["eks.tasks"] = _build(doc)

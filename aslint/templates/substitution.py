@@ -113,7 +113,7 @@ def text_of(host, pointer: str, value, depth: int = 0) -> str:
     return "".join(p.text for p in pieces(host, pointer, value, depth))
 
 
-def substitute(parts: list, variables: dict, sub: bool = False) -> list:
+def substitute(parts: list, variables: dict, sub: bool = False, missing: set | None = None) -> list:
     """Replace ``${Name}`` in the literal pieces by ``variables[Name]`` (text); unknown names stay
     ``${Name}`` (marked unknown). With ``sub`` (Fn::Sub semantics) pseudo parameters are known and
     ``${!Name}`` is the literal text ``${Name}``."""
@@ -142,6 +142,8 @@ def substitute(parts: list, variables: dict, sub: bool = False) -> list:
                 token = _slice(piece, m.start(), m.end())
                 out.append(Piece(PSEUDO[name], None, token.fallback))
             else:
+                if missing is not None and not bang and not sub:
+                    missing.add(name)  # literal ${Name} with no substitution: sent as text
                 out.append(_slice(piece, m.start(), m.end(), unknown=True))
             cursor = m.end()
         if cursor < len(piece.text):
@@ -191,20 +193,18 @@ def offset_map(parts: list) -> OffsetMap:
     return omap
 
 
-def render_value(value, variables: dict, host=None, pointer: str = ""):
+def render_value(value, variables: dict, host=None, pointer: str = "", missing: set | None = None):
     """A copy of ``value`` (an inline Definition or PolicyDocument) with intrinsics rendered as text
-    and ``${Name}`` variables substituted in strings; same shape, so pointers stay valid."""
+    and ``${Name}`` variables substituted in strings; same shape, so pointers stay valid. Names of
+    literal ``${Name}`` left unsubstituted are added to ``missing`` (when given)."""
     if isinstance(value, str):
-        if "${" not in value or not variables:
+        if "${" not in value or (not variables and missing is None):
             return value
-        return "".join(p.text for p in substitute([Piece(value, None, (0, 0))], variables))
+        return "".join(p.text for p in substitute([Piece(value, None, (0, 0))], variables, missing=missing))
     if is_intrinsic(value):
-        text = text_of(host, pointer, value)
-        if variables:
-            text = "".join(p.text for p in substitute([Piece(text, None, (0, 0))], variables))
-        return text
+        return "".join(p.text for p in substitute(pieces(host, pointer, value), variables, missing=missing))
     if isinstance(value, dict):
-        return {k: render_value(v, variables, host, join(pointer, k)) for k, v in value.items()}
+        return {k: render_value(v, variables, host, join(pointer, k), missing) for k, v in value.items()}
     if isinstance(value, list):
-        return [render_value(v, variables, host, join(pointer, i)) for i, v in enumerate(value)]
+        return [render_value(v, variables, host, join(pointer, i), missing) for i, v in enumerate(value)]
     return value

@@ -9,13 +9,38 @@ from aslint.finding import Finding
 from aslint.rule import Rule
 
 
+_ROLE_KEYS = ("RoleArn", "roleARN", "roleArn", "role_arn")
+
+
 def _role_of(ctx, doc) -> str | None:
+    """--role-arn, else a literal role beside the definition in its host (a template's state machine
+    resource: Properties.RoleArn; an ACK StateMachine: spec.roleARN)."""
+    role = getattr(ctx.settings, "role_arn", None)
+    if isinstance(role, str):
+        return role
     context = doc.context or {}
-    for key in ("role_arn", "RoleArn", "roleArn"):
+    for key in _ROLE_KEYS:
         if isinstance(context.get(key), str):
             return context[key]
-    role = getattr(ctx.settings, "role_arn", None)
-    return role if isinstance(role, str) else None
+    host, pointer = doc, ""
+    while host.host is not None:
+        pointer = host.host_pointer
+        host = host.host
+    pointer = pointer or getattr(doc, "origin_pointer", "") or ""
+    if not pointer:
+        return None
+    from aslint.pointer import parent, resolve
+
+    at = parent(pointer)
+    while True:
+        node = resolve(host.data, at)
+        if isinstance(node, dict):
+            for key in _ROLE_KEYS:
+                if isinstance(node.get(key), str) and node[key].startswith("arn:"):
+                    return node[key]
+        if not at:
+            return None
+        at = parent(at)
 
 
 class RoleNotMapped(Rule):

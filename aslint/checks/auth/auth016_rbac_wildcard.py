@@ -25,5 +25,5 @@ class RbacWildcard(Rule):
                 if isinstance(values, list) and "*" in values:
                     j = values.index("*")
                     yield Finding(f"/rules/{i}/{key}/{j}", f"'*' in {key} grants every {key[:-1]} there is, including "
-                                  "those added later; list only what the workload needs (for runJob: "
-                                  "apiGroups [batch], resources [jobs], verbs [create, get, list, watch, delete])")
+                                  "those added later; list only what the workload needs (for eks:runJob, roughly verbs "
+                                  "create/get/list/watch/delete on resource jobs in apiGroup batch)")

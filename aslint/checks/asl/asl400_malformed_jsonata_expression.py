@@ -1,0 +1,20 @@
+"""ASL400: a '{% … %}' JSONata expression that is not well formed."""
+
+from __future__ import annotations
+
+from aslint.asl import jsonata
+from aslint.asl.sites import sites
+from aslint.finding import Finding
+from aslint.rule import Rule
+
+
+class MalformedJsonataExpression(Rule):
+    code = "ASL400"
+
+    def check(self, ctx):
+        for site in sites(ctx.doc).jsonata:
+            value = site.value
+            if not jsonata.looks_like_expression(value):
+                continue
+            for problem in jsonata.problems(value):
+                yield Finding(site.pointer, f"'{site.field}' holds a malformed JSONata expression: {problem}; a JSONata value is the whole string '{{% expression %}}'")

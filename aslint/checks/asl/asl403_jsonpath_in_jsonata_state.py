@@ -1,0 +1,34 @@
+"""ASL403: a JSONPath path written as a plain value in a JSONata state (it stays literal text)."""
+
+from __future__ import annotations
+
+from aslint.asl import paths
+from aslint.asl.sites import sites
+from aslint.finding import Finding
+from aslint.rule import Rule
+
+_HINT = {"input": "$states.input", "context": "$states.context", "variable": "$"}
+
+
+class JsonpathInJsonataState(Rule):
+    code = "ASL403"
+
+    def check(self, ctx):
+        for site in sites(ctx.doc).jsonata:
+            value = site.value
+            if not value.startswith(("$.", "$$.", "$[")) and not (site.field == "Condition"):
+                continue
+            if site.field == "Condition":
+                if value.lstrip().startswith("{%"):
+                    continue
+                if not value.startswith("$"):
+                    continue
+            info = paths.check_path(value)
+            if not info.ok:
+                continue
+            rest = value[2:] if value.startswith("$$") else value[1:]
+            if info.root == "variable":
+                expr = value
+            else:
+                expr = _HINT[info.root] + rest
+            yield Finding(site.pointer, f"'{value}' is a JSONPath path, but state '{site.state.name}' uses JSONata, where it is plain text; write {{% {expr} %}} instead")

@@ -1,0 +1,44 @@
+"""ASL420: a `.waitForTaskToken` Task that never passes the task token to the service."""
+
+from __future__ import annotations
+
+from aslint.asl.model import model
+from aslint.finding import Finding
+from aslint.rule import Rule
+
+_TOKENS = ("$$.Task.Token", "$states.context.Task.Token", "$$['Task']['Token']", "$$.Task['Token']")
+
+
+def _mentions_token(node) -> bool:
+    work = [node]
+    while work:
+        value = work.pop()
+        if isinstance(value, str):
+            if any(t in value for t in _TOKENS):
+                return True
+        elif isinstance(value, dict):
+            work.extend(value.values())
+        elif isinstance(value, list):
+            work.extend(value)
+    return False
+
+
+class TaskTokenNotPassed(Rule):
+    code = "ASL420"
+
+    def check(self, ctx):
+        for ref in model(ctx.doc).states:
+            node = ref.node
+            if ref.type != "Task":
+                continue
+            resource = node.get("Resource")
+            if not isinstance(resource, str) or not resource.endswith(".waitForTaskToken"):
+                continue
+            field = "Arguments" if ref.jsonata else "Parameters"
+            payload = node.get(field)
+            if _mentions_token(payload):
+                continue
+            token = "{% $states.context.Task.Token %}" if ref.jsonata else '"TaskToken.$": "$$.Task.Token"'
+            where = f"{ref.pointer}/{field}" if field in node else ref.pointer
+            yield Finding(where, f"state '{ref.name}' waits for a task token ({resource.rsplit(':', 1)[-1]}) but its {field} never pass $$.Task.Token, so nothing can ever call SendTaskSuccess and the execution hangs until it times out; add the token to {field}, e.g. {token}",
+                          target="value" if field in node else "key")

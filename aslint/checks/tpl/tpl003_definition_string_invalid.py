@@ -1,0 +1,7 @@
+from __future__ import annotations
+
+from aslint.checks.tpl import TemplateProblemRule
+
+
+class DefinitionStringInvalid(TemplateProblemRule):
+    code = "TPL003"

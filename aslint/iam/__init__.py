@@ -1,0 +1,1 @@
+"""The IAM family's machinery: policy statements, the evaluator, what a definition needs, the catalog."""

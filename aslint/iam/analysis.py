@@ -1,0 +1,64 @@
+"""Shared per-definition analysis for the IAM rules: the paired policies, the needs, their decisions.
+
+Cached in the definition's ``doc.cache`` so that each rule pays nothing extra.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+
+from aslint.iam.attach import role_policies
+from aslint.iam.needs import compute
+from aslint.iam.policy import statements
+
+
+@dataclass
+class Pairing:
+    docs: list
+    statements: list
+    notes: list
+    needs: object
+    decisions: list = field(default_factory=list)  # (Need, Result)
+
+    @property
+    def complete(self) -> bool:
+        """Every policy of the role was read."""
+        return not self.notes
+
+    def names(self) -> str:
+        files = sorted({os.path.basename(getattr(d, "path", "") or "") for d in self.docs} - {""})
+        return ", ".join(files) if files else "none"
+
+
+def pairing(doc, settings):
+    """The role's policies and the definition's needs, or None when the definition has no paired policies."""
+    cached = doc.cache.get("iam.pairing", False)
+    if cached is not False:
+        return cached
+    docs = role_policies(doc)
+    result = None
+    if docs is not None:
+        notes = [str(n) for n in (doc.context.get("role_policy_notes") or []) if n]
+        if docs:  # no readable policy at all: nothing to judge (a template role may get its policies elsewhere)
+            stmts = [s for d in docs for s in statements(d)]
+            needs = compute(doc, settings, docs)
+            result = Pairing(docs, stmts, notes, needs)
+            from aslint.iam.evaluate import evaluate
+
+            result.decisions = [(n, evaluate(stmts, n.request())) for n in needs.items]
+    doc.cache["iam.pairing"] = result
+    return result
+
+
+def statement_json(actions, resource: str, condition: dict | None = None) -> str:
+    """The statement to add, as compact JSON for a message."""
+    stmt = {"Effect": "Allow", "Action": actions[0] if len(actions) == 1 else list(actions), "Resource": resource}
+    if condition:
+        stmt["Condition"] = condition
+    return json.dumps(stmt)
+
+
+def pass_condition(service: str) -> dict:
+    return {"StringEquals": {"iam:PassedToService": service}}

@@ -1,0 +1,119 @@
+"""Pairing a definition with its role's policies (the engine calls ``attach`` for each "asl" document).
+
+Where the policies come from, first match wins:
+
+1. a template: the Templates extractor has set ``doc.context["role_policies"]`` (the role the state
+   machine's RoleArn names in the same template);
+2. the command line (``--role-policy FILE``, repeatable: every definition of the run) and the
+   configuration's ``role-policies`` mapping (glob of definition paths -> policy files), joined;
+3. a file beside the definition named ``<stem>.policy.json`` (or ``.yaml``/``.yml``), or several
+   named ``<stem>.<anything>.policy.json``, where ``<stem>`` is the definition's file name without
+   ``.asl.json``/``.asl.yaml``/``.json``/``.yaml``: ``deploy.asl.json`` pairs with ``deploy.policy.json``.
+
+The result is ``doc.context["role_policies"]`` (policy Documents) and ``doc.context["role_policy_source"]``;
+unreadable files go to ``doc.context["role_policy_notes"]``. Cheap when there is nothing to pair:
+no catalog is loaded here.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+
+_SUFFIXES = (".asl.json", ".asl.yaml", ".asl.yml", ".json", ".yaml", ".yml")
+_cache: dict = {}
+
+
+def sidecars(path: str) -> list:
+    folder, name = os.path.split(path)
+    stem = None
+    for suffix in _SUFFIXES:
+        if name.endswith(suffix):
+            stem = name[: -len(suffix)]
+            break
+    if not stem or stem.endswith(".policy"):
+        return []
+    found = []
+    for ext in ("json", "yaml", "yml"):
+        exact = os.path.join(folder, f"{stem}.policy.{ext}")
+        if os.path.isfile(exact):
+            found.append(exact)
+        found.extend(sorted(glob.glob(os.path.join(glob.escape(folder), glob.escape(stem) + f".*.policy.{ext}"))))
+    return found
+
+
+def _load(path: str):
+    """(policy Documents, note or None) of one file, parsed once per process."""
+    key = os.path.abspath(path)
+    try:
+        stamp = os.stat(key).st_mtime_ns
+    except OSError as err:
+        return [], f"role policy {path} cannot be read ({err.strerror or err})"
+    hit = _cache.get(key)
+    if hit is not None and hit[0] == stamp:
+        return hit[1], hit[2]
+    from aslint.iam.policy import is_policy
+    from aslint.loader import load
+
+    loaded = load(path)
+    docs, note = [], None
+    if loaded.problem is not None:
+        note = f"role policy {path} cannot be read: {loaded.problem.message}"
+    else:
+        for d in loaded.documents:
+            if is_policy(d.data):
+                d.kind = "iam-policy"
+                docs.append(d)
+        if not docs:
+            note = f"role policy {path} is not an IAM policy (no Version/Statement)"
+    _cache[key] = (stamp, docs, note)
+    return docs, note
+
+
+def _relative(path: str, settings) -> str:
+    base = getattr(settings, "config_dir", None) or os.getcwd()
+    try:
+        rel = os.path.relpath(os.path.abspath(path), base)
+    except ValueError:
+        rel = path
+    return rel.replace("\\", "/")
+
+
+def attach(doc, settings) -> None:
+    context = doc.context
+    if "role_policies" in context:
+        context.setdefault("role_policy_source", "template")
+        return
+    files = list(getattr(settings, "cli_role_policies", ()) or ())
+    mapping = getattr(settings, "role_policies", None) or {}
+    path = getattr(doc, "path", None) or ""
+    if mapping and path and path != "-":
+        from aslint.settings import _glob_match
+
+        rel = _relative(path, settings)
+        for pattern, targets in mapping.items():
+            if _glob_match(rel, pattern) or _glob_match(path.replace("\\", "/"), pattern):
+                files.extend(targets)
+    source = "command line or configuration"
+    if not files and doc.host is None and getattr(doc, "doc_index", 0) == 0 and path and path != "-" \
+            and not hasattr(doc, "origin_pointer"):
+        files = sidecars(path)
+        source = "beside the definition"
+    if not files:
+        return
+    docs, notes = [], list(context.get("role_policy_notes") or [])
+    for f in dict.fromkeys(files):
+        loaded, note = _load(f)
+        docs.extend(loaded)
+        if note:
+            notes.append(note)
+    context["role_policies"] = docs
+    context["role_policy_notes"] = notes
+    context["role_policy_source"] = source
+    context["role_policy_files"] = list(dict.fromkeys(files))
+
+
+def role_policies(doc):
+    """The policy Documents paired with an ASL document, or None when it has none."""
+    docs = doc.context.get("role_policies") if isinstance(doc.context, dict) else None
+    return docs if isinstance(docs, list) else None

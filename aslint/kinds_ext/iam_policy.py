@@ -1,0 +1,12 @@
+"""Kind ``iam-policy``: an IAM policy document (Version + Statement), recognized by its content."""
+
+from __future__ import annotations
+
+from aslint import kinds
+
+
+@kinds.recognizer("iam-policy", order=40)
+def is_iam_policy(data) -> bool:
+    from aslint.iam.policy import is_policy
+
+    return is_policy(data)

@@ -1,0 +1,128 @@
+"""Turning the lifecycle data-flow into findings: leaks per exit kind, with the shortest path."""
+
+from __future__ import annotations
+
+from aslint.finding import Finding
+from aslint.lcy.cfg import EXIT_ERROR, EXIT_FAIL, EXIT_SUCCESS
+from aslint.lcy.dataflow import flow
+
+DELETE_HOW = {
+    "cluster": "eks:deleteCluster.sync (after deleting its node groups and Fargate profiles)",
+    "nodegroup": "eks:deleteNodegroup.sync",
+    "fargateprofile": "eks:deleteFargateProfile.sync",
+}
+DELETE_API = {"cluster": "deleteCluster", "nodegroup": "deleteNodegroup", "fargateprofile": "deleteFargateProfile"}
+
+
+def arrow(names) -> str:
+    return " → ".join(f"'{n}'" for n in names)
+
+
+def _identity_hint(f, res) -> str:
+    """A note when deletes of the same kind exist but name the resource another way."""
+    for sites in f.sites_at.values():
+        for s in sites:
+            if s.role != "delete" or s.kind != res.kind:
+                continue
+            if s.kind == "job":
+                continue
+            key, other = (s.cluster, res.cluster) if s.kind == "cluster" else (s.name, res.name)
+            if key != other:
+                return (f" The delete in state '{s.ref.name}' names it {key.show()}, which aslint cannot tie to "
+                        f"{other.show()} used at creation: read the name from the same field in both "
+                        "(e.g. a field the workflow never overwrites, or $$.Execution.Input).")
+            if s.kind != "cluster" and s.cluster != res.cluster:
+                return (f" The delete in state '{s.ref.name}' names the cluster {s.cluster.show()}, which aslint "
+                        f"cannot tie to {res.cluster.show()} used at creation.")
+    return ""
+
+
+def _how_it_leaves(g, edge, leaving_ref) -> str:
+    if edge.dst == EXIT_SUCCESS:
+        return f"when the execution succeeds at '{leaving_ref.name}'"
+    if edge.dst == EXIT_FAIL:
+        return f"when the execution ends at the Fail state '{leaving_ref.name}'"
+    kind = g.kinds[edge.src]
+    if edge.cls == "timeout":
+        why = "its States.Timeout is not caught (States.TaskFailed and named errors do not match it)"
+    elif leaving_ref.type == "Choice":
+        why = "no choice rule matches and it has no Default (States.NoChoiceMatched)"
+    elif kind in ("err", "cancel"):
+        why = "an error from one of its branches or iterations is not caught"
+    elif leaving_ref.node.get("Catch"):
+        why = "its catchers do not match every error"
+    else:
+        why = "it has no Catch"
+    return f"when state '{leaving_ref.name}' fails: {why}"
+
+
+def leak_findings(doc, exits, kinds, created_clusters_only=None):
+    """Findings for resources of ``kinds`` alive at any of ``exits``, once per resource and exit."""
+    f = flow(doc)
+    g = f.g
+    cluster_keys = {s.cluster for s in f.creates if s.kind == "cluster"}
+    into = {x: [i for i, e in enumerate(g.edges) if e.dst == x] for x in exits}
+    for x in exits:
+        mask = f.alive[x] if f.reached[x] else 0
+        for bit in f.bits(mask):
+            res = f.creates[bit]
+            if res.kind not in kinds:
+                continue
+            if res.kind == "job" and res.cluster in cluster_keys:
+                continue  # deleting the cluster deletes the Job; a cluster leak is reported instead
+            start = g.node_of[res.ref.pointer]
+            paths = f.shortest(start, bit, [x])
+            chain = paths.get(x)
+            if not chain or len(chain) < 2:
+                continue
+            last_src = chain[-2]
+            flag = 1 << bit
+            edge = next(g.edges[i] for i in g.out[last_src] if g.edges[i].dst == x and f.edge_out[i][0] & flag)
+            leaving = g.refs[last_src]
+            names = f.names(chain)
+            others, seen = [], {leaving.pointer}
+            for i in into[x]:
+                e = g.edges[i]
+                if f.edge_out[i][0] & flag:
+                    r = g.refs[e.src]
+                    if r is not None and r.pointer not in seen:
+                        seen.add(r.pointer)
+                        others.append(r)
+            yield res, x, edge, leaving, names, others, _identity_hint(f, res)
+
+
+def leak_message(res, x, edge, leaving, names, others, hint, g) -> str:
+    what = f"{res.label()} created in state '{res.ref.name}'"
+    how = _how_it_leaves(g, edge, leaving)
+    also = ""
+    if others:
+        shown = ", ".join(f"'{r.name}'" for r in others[:6]) + (" …" if len(others) > 6 else "")
+        also = f" It also leaves without cleanup from {shown}."
+    if res.kind == "job":
+        return (f"{what} (namespace '{res.namespace}') may still exist {how} (path: {arrow(names)}).{also} "
+                "A finished Job costs little, but the next execution's runJob with the same metadata.name "
+                "fails with AlreadyExists (HTTP 409). Delete it on every path (eks:call DELETE "
+                f"/apis/batch/v1/namespaces/{res.namespace}/jobs/<name> with propagationPolicy), set "
+                "spec.ttlSecondsAfterFinished, or use metadata.generateName." + hint)
+    if x == EXIT_SUCCESS:
+        fix = f"delete it with {DELETE_HOW[res.kind]} on this path before the end"
+    else:
+        fix = (f"add a Catch (ErrorEquals [\"States.ALL\"]) that leads to a cleanup chain deleting it with "
+               f"{DELETE_HOW[res.kind]}")
+        if edge.dst == EXIT_FAIL:
+            fix = f"delete it with {DELETE_HOW[res.kind]} before the Fail state"
+    if leaving.pointer == res.ref.pointer and x != EXIT_SUCCESS:
+        what += " (a failed .sync create can leave it behind in a failed state, which must still be deleted)"
+    return (f"{what} may still exist {how} (path: {arrow(names)}). Step Functions does not delete what a "
+            f"workflow created, so it keeps running and billing.{also} Fix: {fix}.{hint}")
+
+
+def leak_finding(res, x, edge, leaving, names, others, hint, g, severity=None) -> Finding:
+    related = [(res.ref.pointer, f"{res.label()} is created here")]
+    related += [(r.pointer, f"leaves here without deleting {res.label()}") for r in others]
+    return Finding(leaving.pointer, leak_message(res, x, edge, leaving, names, others, hint, g),
+                   target="key", severity=severity, related=related, path=names)
+
+
+FAILURE_EXITS = (EXIT_FAIL, EXIT_ERROR)
+SUCCESS_EXITS = (EXIT_SUCCESS,)

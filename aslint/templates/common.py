@@ -1,0 +1,76 @@
+"""Shared by the template formats: the per-document analysis, and parsing an assembled string
+into definition Documents whose positions map back into the template."""
+
+from __future__ import annotations
+
+from aslint.loader import parse
+
+ANALYSIS = "tpl.analysis"
+
+
+class Problem:
+    """A template-level finding: a TPL code, a pointer into the template, a message."""
+
+    __slots__ = ("code", "pointer", "message", "target")
+
+    def __init__(self, code: str, pointer: str, message: str, target: str = "value"):
+        self.code = code
+        self.pointer = pointer
+        self.message = message
+        self.target = target
+
+
+class Analysis:
+    def __init__(self):
+        self.problems: list = []
+        self.machines: list = []  # (logical name, pointer, [definition Documents])
+        self.documents: list = []  # everything the extractor yields
+
+    def add(self, code, pointer, message, target="value"):
+        self.problems.append(Problem(code, pointer, message, target))
+
+
+def is_definition(data) -> bool:
+    return isinstance(data, dict) and "StartAt" in data and isinstance(data.get("States"), dict)
+
+
+def incomplete_reason(data) -> str:
+    if not isinstance(data, dict):
+        return f"the definition is a {type(data).__name__}, not an object with StartAt and States"
+    missing = [k for k in ("StartAt", "States") if k not in data]
+    if missing:
+        return "the definition has no " + " and no ".join(missing)
+    return "the definition's States is not an object"
+
+
+def parse_string(host, pointer: str, text: str, to_host, context: dict, fmt: str | None = None):
+    """Documents parsed from ``text`` (an assembled definition), or (None, message with position)."""
+    if fmt is None:
+        fmt = "json" if text.lstrip()[:1] in ("{", "[") else "yaml"
+    docs, problem = parse(host.path, text, fmt)
+    if problem is not None:
+        where = ""
+        mapped = to_host(problem.offset, problem.offset + 1) if to_host else None
+        if mapped is not None:
+            line, col = host.root().lines.line_col(mapped[0])
+            where = f" (at line {line}, column {col})"
+        else:
+            # where in the assembled string: line/column of the definition itself
+            before = text[:problem.offset]
+            where = f" (line {before.count(chr(10)) + 1}, column {problem.offset - (before.rfind(chr(10)) + 1) + 1} of the assembled definition)"
+        return None, problem.message + where
+    for doc in docs:
+        doc.host = host
+        doc.host_pointer = pointer
+        doc.to_host = to_host
+        doc.context = dict(context or {})
+    return docs, None
+
+
+def move_duplicates(host, prefix: str) -> None:
+    """A subtree document reports its own duplicate keys (with the state's name); the template's
+    document must not report them a second time."""
+    if not host.duplicates:
+        return
+    host._duplicates = [d for d in host.duplicates if not d[0].startswith(prefix + "/")]
+    host._has_duplicates = bool(host._duplicates)

@@ -1,0 +1,199 @@
+"""ASL300–ASL420: a failing and a passing case per rule, with the pointer the finding lands on."""
+
+import json
+
+import pytest
+
+from aslint.api import lint_text
+
+SELECT = ["ASL3", "ASL4"]
+
+
+def machine(states, start=None, **top):
+    doc = {"StartAt": start or next(iter(states)), "States": states, **top}
+    return json.dumps(doc, indent=1)
+
+
+def task(**fields):
+    node = {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "End": True}
+    node.update(fields)
+    return node
+
+
+def run(text, code=None):
+    diags = lint_text(text, "m.asl.json", select=[code] if code else SELECT)
+    return [(d.code, d.pointer, d.severity, d.message) for d in diags]
+
+
+def codes(text, code=None):
+    return sorted({c for c, *_ in run(text, code)})
+
+
+CASES = [
+    # code, failing definition, pointer of the finding, passing definition
+    ("ASL300", machine({"A": task(ResultPath=".guid")}), "/States/A/ResultPath",
+     machine({"A": task(ResultPath="$.guid")})),
+    ("ASL300", machine({"A": task(Parameters={"x": {"lorem.$": "ipsum"}})}), "/States/A/Parameters/x/lorem.$",
+     machine({"A": task(Parameters={"x": {"lorem": "ipsum"}})})),
+    ("ASL300", machine({"A": {"Type": "Pass", "InputPath": "States.Format('{}', 1)", "End": True}}), "/States/A/InputPath",
+     machine({"A": {"Type": "Pass", "InputPath": "$.a", "End": True}})),
+    ("ASL301", machine({"A": task(ResultPath="$.a[*]")}), "/States/A/ResultPath",
+     machine({"A": task(ResultPath="$.a[0]")})),
+    ("ASL301", machine({"C": {"Type": "Choice", "Choices": [{"Variable": "$..x", "IsPresent": True, "Next": "D"}], "Default": "D"},
+                        "D": {"Type": "Succeed"}}), "/States/C/Choices/0/Variable",
+     machine({"C": {"Type": "Choice", "Choices": [{"Variable": "$.x", "IsPresent": True, "Next": "D"}], "Default": "D"},
+              "D": {"Type": "Succeed"}})),
+    ("ASL302", machine({"A": task(ResultPath="$foo")}), "/States/A/ResultPath",
+     machine({"A": task(ResultPath="$.foo")})),
+    ("ASL302", machine({"A": task(Catch=[{"ErrorEquals": ["States.ALL"], "ResultPath": "$$.Error", "Next": "F"}]), "F": {"Type": "Fail"}}),
+     "/States/A/Catch/0/ResultPath",
+     machine({"A": task(Catch=[{"ErrorEquals": ["States.ALL"], "ResultPath": "$.error", "Next": "F"}]), "F": {"Type": "Fail"}})),
+    ("ASL303", machine({"A": {"Type": "Pass", "Parameters": {"n.$": 23}, "End": True}}), "/States/A/Parameters/n.$",
+     machine({"A": {"Type": "Pass", "Parameters": {"n": 23}, "End": True}})),
+    ("ASL304", machine({"A": task(Parameters={"Payload": {"id": "$.order.id"}})}), "/States/A/Parameters/Payload/id",
+     machine({"A": task(Parameters={"Payload": {"id.$": "$.order.id"}})})),
+    ("ASL310", machine({"A": task(ResultSelector={"x.$": "States.Xyz($.result)"})}), "/States/A/ResultSelector/x.$",
+     machine({"A": task(ResultSelector={"x.$": "States.JsonToString($.result)"})})),
+    ("ASL310", machine({"A": task(ResultSelector={"x.$": " States.Array('Foo', $.xyz)"})}), "/States/A/ResultSelector/x.$",
+     machine({"A": task(ResultSelector={"x.$": "States.Array('Foo', $.xyz)"})})),
+    ("ASL310", machine({"A": task(Parameters={"x.$": "States.Array(" * 11 + ")" * 11})}), "/States/A/Parameters/x.$",
+     machine({"A": task(Parameters={"x.$": "States.Array(" * 10 + ")" * 10})})),
+    ("ASL311", machine({"A": task(Parameters={"x.$": "States.Format('{} and {}', $.a)"})}), "/States/A/Parameters/x.$",
+     machine({"A": task(Parameters={"x.$": "States.Format('{} and \\\\{\\\\}', $.a)"})})),
+    ("ASL311", machine({"A": task(Parameters={"x.$": "States.UUID($.a)"})}), "/States/A/Parameters/x.$",
+     machine({"A": task(Parameters={"x.$": "States.UUID()"})})),
+    ("ASL312", machine({"A": task(Parameters={"x.$": "States.Hash($.a, 'SHA256')"})}), "/States/A/Parameters/x.$",
+     machine({"A": task(Parameters={"x.$": "States.Hash($.a, 'SHA-256')"})})),
+    ("ASL312", machine({"A": task(Parameters={"x.$": "States.JsonMerge($.a, $.b, true)"})}), "/States/A/Parameters/x.$",
+     machine({"A": task(Parameters={"x.$": "States.JsonMerge($.a, $.b, false)"})})),
+    ("ASL312", machine({"A": task(Parameters={"x.$": "States.ArrayRange(0, 2000, 1)"})}), "/States/A/Parameters/x.$",
+     machine({"A": task(Parameters={"x.$": "States.ArrayRange(1, 2000, 2)"})})),
+    ("ASL312", machine({"A": {"Type": "Pass", "Parameters": {"foo.$": "States.MathAdd(1,'-1')"}, "End": True}}), "/States/A/Parameters/foo.$",
+     machine({"A": {"Type": "Pass", "Parameters": {"foo.$": "States.MathAdd(1,-1)"}, "End": True}})),
+    ("ASL313", machine({"A": {"Type": "Pass", "Output": {"id": "{% States.UUID() %}"}, "End": True}}, QueryLanguage="JSONata"),
+     "/States/A/Output/id",
+     machine({"A": {"Type": "Pass", "Output": {"id": "{% $uuid() %}", "s": "{% 'States.UUID()' %}"}, "End": True}}, QueryLanguage="JSONata")),
+    ("ASL400", machine({"A": {"Type": "Pass", "Output": "{% $sum($states.input.n %}", "End": True}}, QueryLanguage="JSONata"),
+     "/States/A/Output",
+     machine({"A": {"Type": "Pass", "Output": "{% $sum($states.input.n) %}", "End": True}}, QueryLanguage="JSONata")),
+    ("ASL400", machine({"A": {"Type": "Pass", "QueryLanguage": "JSONata", "Assign": {"t": {"a": ["{% 420. %}"]}}, "End": True}}),
+     "/States/A/Assign/t/a/0",
+     machine({"A": {"Type": "Pass", "QueryLanguage": "JSONata", "Assign": {"t": {"a": ["{% 420 %}"]}}, "End": True}})),
+    ("ASL401", machine({"A": {"Type": "Pass", "Output": "{% $states.inputs %}", "End": True}}, QueryLanguage="JSONata"),
+     "/States/A/Output",
+     machine({"A": {"Type": "Pass", "Output": "{% $states.input %}", "End": True}}, QueryLanguage="JSONata")),
+    ("ASL402", machine({"A": task(Arguments={"Payload": {"id.$": "$.id"}})}, QueryLanguage="JSONata"),
+     "/States/A/Arguments/Payload/id.$",
+     machine({"A": task(Arguments={"Payload": {"id": "{% $states.input.id %}"}})}, QueryLanguage="JSONata")),
+    ("ASL403", machine({"A": task(Arguments={"Payload": "$.body"})}, QueryLanguage="JSONata"), "/States/A/Arguments/Payload",
+     machine({"A": task(Arguments={"Payload": "{% $states.input.body %}"})}, QueryLanguage="JSONata")),
+    ("ASL404", machine({"A": {"Type": "Pass", "QueryLanguage": "JSONPath", "End": True}}, QueryLanguage="JSONata"),
+     "/States/A/QueryLanguage",
+     machine({"A": {"Type": "Pass", "QueryLanguage": "JSONata", "End": True}}))  ,
+    ("ASL410", machine({"A": {"Type": "Pass", "Assign": {"states": 1}, "End": True}}), "/States/A/Assign/states",
+     machine({"A": {"Type": "Pass", "Assign": {"counter": 1}, "End": True}})),
+    ("ASL411", machine({"A": {"Type": "Pass", "Assign": {"x": 1}, "Next": "B"}, "B": {"Type": "Pass", "InputPath": "$y", "End": True}}),
+     "/States/B/InputPath",
+     machine({"A": {"Type": "Pass", "Assign": {"y": 1}, "Next": "B"}, "B": {"Type": "Pass", "InputPath": "$y", "End": True}})),
+    ("ASL420", machine({"A": task(Resource="arn:aws:states:::lambda:invoke.waitForTaskToken", Parameters={"FunctionName": "f"})}),
+     "/States/A/Parameters",
+     machine({"A": task(Resource="arn:aws:states:::lambda:invoke.waitForTaskToken",
+                        Parameters={"FunctionName": "f", "Payload": {"token.$": "$$.Task.Token"}})})),
+]
+
+
+@pytest.mark.parametrize("code,bad,pointer,good", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_failing_case_raises_at_pointer(code, bad, pointer, good):
+    found = [(c, p) for c, p, *_ in run(bad, code)]
+    assert (code, pointer) in found, found
+
+
+@pytest.mark.parametrize("code,bad,pointer,good", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_passing_case_is_clean(code, bad, pointer, good):
+    assert code not in codes(good, code)
+
+
+def test_messages_say_how_to_fix():
+    found = run(machine({"A": task(ResultSelector={"x.$": "States.Fromat('{}', $.a)"})}), "ASL310")
+    assert "did you mean States.Format?" in found[0][3]
+    found = run(machine({"A": task(ResultPath="$foo")}), "ASL302")
+    assert "Assign" in found[0][3]
+
+
+def test_errorOutput_only_in_catch():
+    bad = machine({"A": task(Output="{% $states.errorOutput %}")}, QueryLanguage="JSONata")
+    assert "ASL401" in codes(bad)
+    good = machine({"A": task(Catch=[{"ErrorEquals": ["States.ALL"], "Output": "{% $states.errorOutput %}", "Next": "F"}]),
+                    "F": {"Type": "Fail"}}, QueryLanguage="JSONata")
+    assert "ASL401" not in codes(good)
+
+
+def test_variable_read_before_assignment_on_every_path():
+    text = machine({
+        "A": {"Type": "Pass", "Parameters": {"v.$": "$late"}, "Next": "B"},
+        "B": {"Type": "Pass", "Assign": {"late": 1}, "End": True},
+    })
+    found = run(text, "ASL411")
+    assert found and "before any state" in found[0][3]
+
+
+def test_variable_assigned_in_catch_reaches_handler():
+    text = machine({
+        "A": task(Catch=[{"ErrorEquals": ["States.ALL"], "Assign": {"err.$": "$.Cause"}, "Next": "H"}]),
+        "H": {"Type": "Fail", "CausePath": "$err"},
+    })
+    assert "ASL411" not in codes(text)
+
+
+def test_variable_from_outer_scope_visible_in_map_and_jsonata_locals_ignored():
+    text = machine({
+        "Set": {"Type": "Pass", "Assign": {"limit": 3}, "Next": "M"},
+        "M": {"Type": "Map", "ItemProcessor": {"StartAt": "I", "States": {
+            "I": {"Type": "Pass", "QueryLanguage": "JSONata",
+                  "Output": "{% ($n := $limit; $map([1,2], function($v) { $v + $n })) %}", "End": True}}},
+              "End": True},
+    })
+    assert "ASL411" not in codes(text)
+
+
+def test_jsonata_parallel_and_distributed_map_child_not_downgrade_errors():
+    text = machine({"M": {"Type": "Map", "ItemProcessor": {
+        "ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"},
+        "StartAt": "I", "States": {"I": {"Type": "Pass", "QueryLanguage": "JSONPath", "End": True}}}, "End": True}},
+        QueryLanguage="JSONata")
+    assert "ASL404" not in codes(text)
+
+
+BROKEN = [
+    '{"StartAt": "A", "States": {"A": "not a state"}}',
+    '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Parameters": ["x"], "ResultPath": 5, "End": true}}}',
+    '{"StartAt": "A", "States": {"A": {"Type": "Choice", "Choices": [null, {"And": 3}, {"Not": []}]}}}',
+    '{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": 7, "Catch": [1, {"Next": 2}], "Assign": []}}}',
+    '{"StartAt": "A", "QueryLanguage": "JSONata", "States": {"A": {"Type": "Pass", "Output": {"a": [1, {"b.$": null}]}, "Catch": "x"}}}',
+    '{"StartAt": 3, "States": []}',
+    '[1, 2]',
+    '{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken"}}}',
+]
+
+
+@pytest.mark.parametrize("text", BROKEN)
+def test_broken_input_never_crashes(text):
+    diags = lint_text(text, "m.asl.json", select=SELECT + ["ASL000"])
+    assert "ASL000" not in {d.code for d in diags}
+
+
+def test_large_machine_is_fast():
+    import time
+
+    states = {}
+    for i in range(2000):
+        states[f"S{i}"] = {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+                           "Parameters": {"a.$": f"$.x{i}.y", "b.$": f"$$.Execution.Id", "c.$": f"States.Format('{{}}', $.z{i})"},
+                           "ResultPath": f"$.r{i}", "Assign": {f"v{i}.$": "$.Payload"},
+                           **({"Next": f"S{i + 1}"} if i < 1999 else {"End": True})}
+    text = machine(states, "S0")
+    start = time.perf_counter()
+    diags = lint_text(text, "big.asl.json", select=SELECT)
+    elapsed = time.perf_counter() - start
+    assert not [d for d in diags if d.severity == "error"]
+    assert elapsed < 10, elapsed

@@ -1,0 +1,74 @@
+"""Cross-file rules: the state machine's role must be mapped (AUTH013); bindings need their Role (AUTH015)."""
+
+from __future__ import annotations
+
+import json
+
+from .helpers import AWS_AUTH_GOOD, by_code, lint
+
+RUN = {"Type": "Task", "Resource": "arn:aws:states:::eks:runJob.sync",
+       "Parameters": {"ClusterName": "Existing", "CertificateAuthority": "x", "Endpoint": "https://e",
+                      "Namespace": "default", "Job": {"apiVersion": "batch/v1", "kind": "Job"}}, "End": True}
+WF = json.dumps({"StartAt": "Run", "States": {"Run": RUN}}, indent=2)
+ROLE = "arn:aws:iam::111122223333:role/service-role/StepFunctionsEksRole"
+
+
+def test_unmapped_role_is_reported_with_the_entry_to_add():
+    (d,) = by_code(lint(WF, "wf.asl.json", role_arn=ROLE), "AUTH013")
+    assert d.severity == "info"
+    assert "rolearn: arn:aws:iam::111122223333:role/StepFunctionsEksRole" in d.message
+    assert d.pointer == "/States/Run/Parameters/ClusterName"
+
+
+def test_mapped_role_is_not_reported():
+    assert not by_code(lint(WF, "wf.asl.json", role_arn=ROLE, extra={"aws-auth.yaml": AWS_AUTH_GOOD}), "AUTH013")
+
+
+def test_without_a_known_role_nothing_is_said():
+    assert not by_code(lint(WF, "wf.asl.json"), "AUTH013")
+
+
+def test_cluster_created_by_the_workflow_needs_no_mapping():
+    create = {"Type": "Task", "Resource": "arn:aws:states:::eks:createCluster.sync",
+              "Parameters": {"Name": "Existing", "RoleArn": "arn:aws:iam::1:role/c", "ResourcesVpcConfig": {}}, "Next": "Run"}
+    text = json.dumps({"StartAt": "Create", "States": {"Create": create, "Run": RUN}})
+    assert not by_code(lint(text, "wf.asl.json", role_arn=ROLE), "AUTH013")
+
+
+ROLE_YAML = "apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata:\n  name: run_job\n  namespace: default\nrules:\n- apiGroups: [batch]\n  resources: [jobs]\n  verbs: [create]\n"
+BINDING = "apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata:\n  name: b\n  namespace: default\nsubjects:\n- kind: User\n  name: u\n  apiGroup: rbac.authorization.k8s.io\nroleRef:\n  kind: Role\n  name: {}\n  apiGroup: rbac.authorization.k8s.io\n"
+
+
+def test_binding_to_unknown_role():
+    (d,) = by_code(lint(BINDING.format("run-job"), "binding.yaml", extra={"role.yaml": ROLE_YAML}), "AUTH015")
+    assert (d.line, d.column) == (12, 9) and "run-job" in d.message
+    assert not by_code(lint(BINDING.format("run_job"), "binding.yaml", extra={"role.yaml": ROLE_YAML}), "AUTH015")
+
+
+def test_binding_in_another_namespace_than_the_role():
+    other = BINDING.format("run_job").replace("namespace: default", "namespace: jobs")
+    assert by_code(lint(other, "binding.yaml", extra={"role.yaml": ROLE_YAML}), "AUTH015")
+
+
+def test_reference_blog_manifests(shared):
+    role = (shared / "reference/examples/blog-rbac-role.yaml").read_text()
+    binding = (shared / "reference/examples/blog-rbac-rolebinding.yaml").read_text()
+    assert {d.code for d in lint(role, "role.yaml")} == {"AUTH014"}
+    assert lint(binding, "binding.yaml", extra={"role.yaml": role}) == []
+
+
+def test_wildcards():
+    wild = ROLE_YAML.replace("verbs: [create]", 'verbs: ["*"]')
+    (d,) = by_code(lint(wild, "role.yaml"), "AUTH016")
+    assert (d.line, d.column) == (9, 11) and d.severity == "warning"
+    assert not by_code(lint(ROLE_YAML, "role.yaml"), "AUTH016")
+
+
+def test_v1beta1_fix_in_place(tmp_path):
+    from .helpers import cli
+
+    target = tmp_path / "role.yaml"
+    bad = "# run jobs\n" + ROLE_YAML.replace("/v1\n", "/v1beta1  # old\n", 1)
+    target.write_text(bad)
+    cli("check", "--select", "AUTH014", "--fix", str(target))
+    assert target.read_text() == bad.replace("v1beta1", "v1")
