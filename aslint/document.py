@@ -80,11 +80,16 @@ class Document:
     def locate(self, pointer: str, target: str = "value") -> tuple[int, int, int, int]:
         """(line, column, end_line, end_column), 1-based, end exclusive, in the file the user edits."""
         start, end = self.span(pointer, target)
+        return self.locate_offsets(start, end)
+
+    def locate_offsets(self, start: int, end: int) -> tuple[int, int, int, int]:
+        """Like locate() for offsets of this document's text, mapped through every host (a string
+        inside a string: aws-auth's mapRoles in an eks:call RequestBody string)."""
         if self.host is not None:
             mapped = self.to_host(start, end) if self.to_host else None
             if mapped is None:
                 return self.host.locate(self.host_pointer, "value")
-            return self.host.lines_range(*mapped)
+            return self.host.locate_offsets(*mapped)
         return self.lines_range(start, end)
 
     def lines_range(self, start: int, end: int) -> tuple[int, int, int, int]:

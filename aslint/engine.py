@@ -141,6 +141,9 @@ def lint_loaded(loaded: Loaded, ruleset: RuleSet, display: str, explicit: bool =
     result.recognized = True
     result.kinds = sorted({d.kind for d in found})
     result.documents = found
+    from aslint.iam.attach import attach_all  # pair definitions with their role's policies (IAM family)
+
+    attach_all(found, settings)
     for doc in found:
         if doc.duplicates and settings.selected("ASL002"):
             for pointer, repeat, first in doc.duplicates:
@@ -148,10 +151,6 @@ def lint_loaded(loaded: Loaded, ruleset: RuleSet, display: str, explicit: bool =
                 _add(result, doc, ruleset, "ASL002", Finding(
                     pointer, f"duplicate key '{key}': JSON parsers keep only the last one, so the first is silently lost; remove or rename one",
                     target="key"), span=repeat.key)
-        if doc.kind == "asl":  # pair the definition with its role's policies (IAM family)
-            from aslint.iam.attach import attach
-
-            attach(doc, settings)
         for rule in ruleset.by_kind.get(doc.kind, ()):
             ctx = Context(doc, ruleset.options(rule), settings, None, ruleset)
             try:

@@ -35,7 +35,7 @@ trim pad contains split join match replace now millis fromMillis toMillis format
 formatInteger parseInteger number abs floor ceil power sqrt random round boolean not exists keys
 lookup spread merge sift each error assert type sort reverse shuffle distinct zip map filter single
 reduce append base64encode base64decode encodeUrlComponent encodeUrl decodeUrlComponent decodeUrl
-eval clone partition uuid hash parse
+eval clone partition uuid hash parse range
 """.split())
 #: Step Functions additions to JSONata (P7): $partition, $range, $hash, $random, $uuid, $parse
 STATES_MEMBERS = ("input", "result", "errorOutput", "context")

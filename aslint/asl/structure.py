@@ -161,8 +161,40 @@ def _validator(definition: str):
     import jsonschema
 
     root = _schema_root()
-    schema = {"$schema": root["$schema"], "$defs": root["$defs"], "$ref": f"#/$defs/{definition}"}
-    return jsonschema.Draft202012Validator(schema)
+    return jsonschema.Draft202012Validator(_inline(root["$defs"][definition], root["$defs"]))
+
+
+def _inline(node, defs, depth: int = 0):
+    """The schema with local '#/$defs/…' references and 'allOf' merged in (the file has no cycles).
+
+    Resolving references once here, instead of at every validation, makes checking a state several
+    times faster; the validator then only walks plain keywords.
+    """
+    if depth > 20:
+        raise ValueError("schemas/asl/fields.json: reference nesting too deep")
+    if isinstance(node, list):
+        return [_inline(n, defs, depth + 1) for n in node]
+    if not isinstance(node, dict):
+        return node
+    out = {}
+    ref = node.get("$ref")
+    if isinstance(ref, str) and ref.startswith("#/$defs/"):
+        out.update(_inline(defs[ref[len("#/$defs/"):]], defs, depth + 1))
+    for parent in node.get("allOf", ()):
+        merged = _inline(parent, defs, depth + 1)
+        for key, value in merged.items():
+            if key == "properties":
+                out.setdefault("properties", {}).update(value)
+            else:
+                out.setdefault(key, value)
+    for key, value in node.items():
+        if key in ("$ref", "allOf"):
+            continue
+        if key == "properties":
+            out.setdefault("properties", {}).update({k: _inline(v, defs, depth + 1) for k, v in value.items()})
+        else:
+            out[key] = _inline(value, defs, depth + 1) if key != "enum" else value
+    return out
 
 
 _TYPE_WORDS = {"integer": "an integer", "number": "a number", "string": "a string", "boolean": "a boolean",
@@ -183,6 +215,19 @@ def _where(path) -> str:
     return "".join(parts)
 
 
+def _describe_place(label: str, path: list) -> str:
+    """"BackoffRate of retrier #1 of state 'p'" rather than "state 'p' field 'Retry[0].BackoffRate'"."""
+    if len(path) >= 2 and path[0] in ("Retry", "Catch") and isinstance(path[1], int):
+        owner = f"{'retrier' if path[0] == 'Retry' else 'catcher'} #{path[1] + 1} of {label}"
+        rest = path[2:]
+        return f"'{_where(rest)}' of {owner}" if rest else owner
+    if not path:
+        return label
+    if len(path) == 1:
+        return f"'{path[0]}' of {label}"
+    return f"'{_where(path[1:])}' in '{path[0]}' of {label}"
+
+
 def _field_names_for(error) -> set:
     props = error.schema.get("properties", {}) if isinstance(error.schema, dict) else {}
     return set(props)
@@ -197,10 +242,11 @@ def _problems_for(validator, node, pointer: str, label: str):
             continue
         path = list(error.absolute_path)
         ptr = pointer + "".join("/" + escape(p) for p in path)
-        where = f"{label} field '{_where(path)}'" if path else label
+        where = _describe_place(label, path)
         kind = error.validator
         if kind == "type":
-            out.append(("ASL105", ptr, f"{where} must be {_expected(error.validator_value)}, not {describe(inst)} ({short(inst)}); change the value's type", "value"))
+            shown = "" if inst is None else f" ({short(inst)})"
+            out.append(("ASL105", ptr, f"{where} must be {_expected(error.validator_value)}, not {describe(inst)}{shown}; change the value's type", "value"))
         elif kind in _RANGE:
             if kind in ("minItems",) and error.validator_value == 1:
                 msg = f"{where} must not be empty; add at least one entry or remove the field"
@@ -221,7 +267,8 @@ def _problems_for(validator, node, pointer: str, label: str):
             extras = [k for k in inst if k not in known] if isinstance(inst, dict) else []
             for key in extras:
                 out.append(("ASL101", ptr + "/" + escape(key),
-                            f"unknown field '{key}' in {where}{did_you_mean(key, known)}; allowed: {', '.join(sorted(known))}", "key"))
+                            f"unknown field '{key}' in {where}{did_you_mean(key, known)}; remove it or fix its name "
+                            f"(allowed: {', '.join(sorted(known))})", "key"))
         elif kind == "required":
             missing = error.message.split("'")[1] if "'" in error.message else str(error.validator_value)
             out.append(("ASL104", ptr + "/" + escape(missing), f"{where} is missing the required field '{missing}'; add it", "key"))

@@ -1,8 +1,13 @@
-"""Which createCluster a later EKS task depends on (same cluster name, reachable in the flow)."""
+"""Which createCluster a later EKS task depends on (same cluster name, reachable in the flow).
+
+For each (cluster key, machine, mode) one breadth-first walk starts from every createCluster of
+that key at once and remembers which create reached each state first, so the cost is the number
+of distinct cluster names times the size of the machine, not creates times states.
+"""
 
 from __future__ import annotations
 
-from aslint.eks.flow import cycle_has_choice, reachable_avoiding, top_in
+from aslint.eks.flow import loops_through_choice, successors, top_in
 from aslint.eks.tasks import eks_tasks, parse_resource
 from aslint.eks.values import cluster_name_field, lookup
 
@@ -20,16 +25,55 @@ def cluster_key(task):
     return None
 
 
-def _is_poller(ref) -> bool:
-    """A DescribeCluster / eks:call task on a loop through a Choice: a wait for ACTIVE."""
+def _polls(ref) -> bool:
+    """A DescribeCluster (aws-sdk) or eks:call task."""
     if ref.type != "Task":
         return False
     resource = ref.node.get("Resource")
     parsed = parse_resource(resource)
-    describes = isinstance(resource, str) and resource.split(":")[-1].lower() == "describecluster" and ":aws-sdk:eks:" in resource
-    if not describes and not (parsed and parsed[0] == "call"):
-        return False
-    return cycle_has_choice(ref, ref.machine)
+    describes = isinstance(resource, str) and ":aws-sdk:eks:" in resource and resource.split(":")[-1].lower() == "describecluster"
+    return describes or bool(parsed and parsed[0] == "call")
+
+
+def _pollers(doc) -> set:
+    """Pointers of the polling tasks that sit on a loop through a Choice: waits for ACTIVE."""
+    cached = doc.cache.get("eks.pollers")
+    if cached is None:
+        from aslint.asl.model import model
+
+        cached = set()
+        for machine in model(doc).machines:
+            candidates = [r for r in machine.states.values() if _polls(r)]
+            if candidates:
+                looping = loops_through_choice(machine)
+                cached.update(r.pointer for r in candidates if r.name in looping)
+        doc.cache["eks.pollers"] = cached
+    return cached
+
+
+def _walk(doc, sources, machine, rr_only) -> dict:
+    """state name -> the create (EksTask) that reaches it first, from all ``sources`` at once."""
+    pollers = _pollers(doc) if rr_only else set()
+    reached: dict = {}
+    queue = []
+    for create in sources:
+        for name in successors(create.ref):
+            queue.append((name, create))
+    while queue:
+        nxt = []
+        for name, create in queue:
+            if name in reached:
+                continue
+            ref = machine.states.get(name)
+            if ref is None:
+                continue
+            if ref.pointer in pollers:
+                reached[name] = None  # blocked: a wait for ACTIVE
+                continue
+            reached[name] = create
+            nxt.extend((n, create) for n in successors(ref))
+        queue = nxt
+    return reached
 
 
 def creations_reaching(doc, task, key, request_response_only: bool = False) -> list:
@@ -38,24 +82,29 @@ def creations_reaching(doc, task, key, request_response_only: bool = False) -> l
     With ``request_response_only`` only request-response creates count, and paths through a
     polling loop (see _is_poller) do not.
     """
-    creates = doc.cache.get("eks.creates")
-    if creates is None:
-        creates = doc.cache["eks.creates"] = [(t, cluster_key(t)) for t in eks_tasks(doc) if t.api == "createCluster"]
+    index = doc.cache.get("eks.creates")
+    if index is None:
+        index = doc.cache["eks.creates"] = {}
+        for create in eks_tasks(doc):
+            if create.api == "createCluster":
+                ck = cluster_key(create)
+                if ck is not None:
+                    for rr in (False, True):
+                        if rr and create.pattern != "":
+                            continue
+                        groups = index.setdefault((ck, rr), {})
+                        groups.setdefault(id(create.ref.machine), (create.ref.machine, []))[1].append(create)
+    groups = index.get((key, request_response_only), {})
     out = []
-    for create, create_key in creates:
-        if create is task or create_key != key:
-            continue
-        if request_response_only and create.pattern != "":
-            continue
-        machine = create.ref.machine
+    walks = doc.cache.setdefault("eks.walks", {})
+    for mid, (machine, sources) in groups.items():
         top = top_in(task.ref, machine)
         if top is None:
             continue
-        cache = doc.cache.setdefault("eks.reach", {})
-        ck = (create.ref.pointer, request_response_only)
-        if ck not in cache:
-            avoid = _is_poller if request_response_only else (lambda ref: False)
-            cache[ck] = reachable_avoiding(create.ref, machine, avoid)
-        if top.name in cache[ck]:
+        ck = (key, mid, request_response_only)
+        if ck not in walks:
+            walks[ck] = _walk(doc, [s for s in sources], machine, request_response_only)
+        create = walks[ck].get(top.name)
+        if create is not None and create is not task:
             out.append(create)
     return out

@@ -1,4 +1,4 @@
-"""Control flow between the states of one machine, for the cross-state EKS checks."""
+"""Control flow between the states of one machine, for the cross-state EKS checks (linear time)."""
 
 from __future__ import annotations
 
@@ -27,62 +27,61 @@ def top_in(ref, machine):
     return ref
 
 
-def reachable_avoiding(start, machine, avoid) -> set:
-    """Names reachable from ``start``'s successors without entering a state for which avoid(ref) is true."""
-    seen, todo = set(), list(successors(start))
-    while todo:
-        name = todo.pop()
-        if name in seen:
-            continue
-        ref = machine.states.get(name)
-        if ref is None:
-            continue
-        seen.add(name)
-        if avoid(ref):
-            continue
-        todo.extend(successors(ref))
-    return {n for n in seen if not avoid(machine.states[n])}
+def graph(machine) -> dict:
+    """name -> successor names that exist in the machine."""
+    states = machine.states
+    return {name: [n for n in successors(ref) if n in states] for name, ref in states.items()}
 
 
-def on_cycle(ref, machine) -> bool:
-    """``ref`` can reach itself within its machine."""
-    seen, todo = set(), list(successors(ref))
-    while todo:
-        name = todo.pop()
-        if name == ref.name:
-            return True
-        if name in seen or name not in machine.states:
+def components(machine) -> dict:
+    """name -> id of its strongly connected component (iterative Tarjan)."""
+    g = graph(machine)
+    index, low, comp = {}, {}, {}
+    stack, on_stack = [], set()
+    counter = 0
+    for root in g:
+        if root in index:
             continue
-        seen.add(name)
-        todo.extend(successors(machine.states[name]))
-    return False
+        work = [(root, 0)]
+        while work:
+            node, i = work.pop()
+            if i == 0:
+                index[node] = low[node] = counter
+                counter += 1
+                stack.append(node)
+                on_stack.add(node)
+            succ = g[node]
+            if i < len(succ):
+                work.append((node, i + 1))
+                nxt = succ[i]
+                if nxt not in index:
+                    work.append((nxt, 0))
+                elif nxt in on_stack:
+                    low[node] = min(low[node], index[nxt])
+                continue
+            if low[node] == index[node]:
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    comp[member] = node
+                    if member == node:
+                        break
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+    return comp
 
 
-def cycle_has_choice(ref, machine) -> bool:
-    """``ref`` lies on a loop that passes a Choice state."""
-    if not on_cycle(ref, machine):
-        return False
-    # states on a cycle with ref: reachable from ref and reaching ref
-    fwd, todo = set(), list(successors(ref))
-    while todo:
-        name = todo.pop()
-        if name in fwd or name not in machine.states:
-            continue
-        fwd.add(name)
-        todo.extend(successors(machine.states[name]))
-    for name in fwd:
-        other = machine.states[name]
-        if other.type == "Choice" and (name == ref.name or ref.name in _forward(other, machine)):
-            return True
-    return False
-
-
-def _forward(ref, machine) -> set:
-    seen, todo = set(), list(successors(ref))
-    while todo:
-        name = todo.pop()
-        if name in seen or name not in machine.states:
-            continue
-        seen.add(name)
-        todo.extend(successors(machine.states[name]))
-    return seen
+def loops_through_choice(machine) -> set:
+    """Names of the states that lie on a loop passing a Choice state."""
+    comp = components(machine)
+    g = graph(machine)
+    members: dict = {}
+    for name, c in comp.items():
+        members.setdefault(c, []).append(name)
+    out = set()
+    for c, names in members.items():
+        looping = len(names) > 1 or names[0] in g[names[0]]
+        if looping and any(machine.states[n].type == "Choice" for n in names):
+            out.update(names)
+    return out

@@ -21,6 +21,18 @@ class Pairing:
     notes: list
     needs: object
     decisions: list = field(default_factory=list)  # (Need, Result)
+    sharers: list = field(default_factory=list)  # definitions of the file with the same role (this one included)
+    reports_policy: bool = True  # this definition reports the findings that sit in the shared policies
+
+    def shared_needs(self):
+        """(needs of every definition sharing the role, all of them understood, passed roles)."""
+        items, understood, passed = [], True, []
+        for doc in self.sharers:
+            needs = doc.cache.get("iam.needs") or self.needs
+            items.extend(needs.items)
+            understood = understood and needs.understood
+            passed.extend(needs.passed_roles)
+        return items, understood, passed
 
     @property
     def complete(self) -> bool:
@@ -48,6 +60,10 @@ def pairing(doc, settings):
             from aslint.iam.evaluate import evaluate
 
             result.decisions = [(n, evaluate(stmts, n.request())) for n in needs.items]
+            result.sharers = list(doc.context.get("iam_sharers") or [doc])
+            for other in result.sharers:
+                compute(other, settings, docs)
+            result.reports_policy = result.sharers[0] is doc
     doc.cache["iam.pairing"] = result
     return result
 

@@ -113,6 +113,27 @@ def attach(doc, settings) -> None:
     context["role_policy_files"] = list(dict.fromkeys(files))
 
 
+def attach_all(documents, settings) -> None:
+    """Pair every "asl" document of a file, and note which definitions share a policy (one role
+    for several state machines): ``doc.context["iam_sharers"]`` lists them in document order."""
+    definitions = [d for d in documents if d.kind == "asl"]
+    if not definitions:
+        return
+    by_policy: dict = {}
+    for doc in definitions:
+        attach(doc, settings)
+        for policy in doc.context.get("role_policies") or ():
+            by_policy.setdefault(id(policy), []).append(doc)
+    for doc in definitions:
+        sharers = [doc]
+        for policy in doc.context.get("role_policies") or ():
+            for other in by_policy.get(id(policy), ()):
+                if other not in sharers:
+                    sharers.append(other)
+        sharers.sort(key=definitions.index)
+        doc.context["iam_sharers"] = sharers
+
+
 def role_policies(doc):
     """The policy Documents paired with an ASL document, or None when it has none."""
     docs = doc.context.get("role_policies") if isinstance(doc.context, dict) else None

@@ -193,14 +193,14 @@ def evaluate(statements, request: Request) -> Result:
         if stmt.effect == "Deny":
             if not resource_matches(stmt, resource, surely=True):
                 if resource_matches(stmt, resource, surely=False):
-                    result.notes.append(f"{stmt.label()} denies it for some resources; aslint cannot tell whether this one is among them")
+                    result.notes.append(f"{stmt.label(True)} denies it for some resources; aslint cannot tell whether this one is among them")
                 continue
             notes: list = []
             holds = condition_holds(stmt.condition, request, notes)
             if holds is True:
                 result.denied_by.append(stmt)
             elif holds is None:
-                result.notes.append(f"{stmt.label()} may deny it ({'; '.join(notes) or 'unknown condition'})")
+                result.notes.append(f"{stmt.label(True)} may deny it ({'; '.join(notes) or 'unknown condition'})")
             continue
         if not resource_matches(stmt, resource, surely=False):
             continue

@@ -202,6 +202,8 @@ def compute(doc, settings=None, policy_docs=()) -> Needs:
         if sdk:
             action, prefix = _sdk_action(key)
             checked = prefix in table().get("sdk_checked", ())
+            if not checked:
+                out.understood = False  # the IAM action may be named otherwise: unused grants cannot be judged
             out.items.append(Need(ref, where, action, "*", REQUIRED if checked else UNCERTAIN,
                                   why="" if checked else f"aws-sdk integration: aslint assumes the IAM action is named after the API ({action}); a few are not",
                                   source="aws-sdk integration", integration=f"aws-sdk:{key}"))

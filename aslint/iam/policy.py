@@ -54,10 +54,11 @@ class Statement:
     def resources(self) -> Element | None:
         return self.resource or self.not_resource
 
-    def label(self) -> str:
+    def label(self, with_file: bool = False) -> str:
+        """``statement 'Sid'`` or ``statement #2``; ``with_file`` adds the policy's file name."""
         name = f"statement {self.sid!r}" if isinstance(self.sid, str) and self.sid else f"statement #{self.index + 1}"
         path = getattr(self.doc, "path", None)
-        if path:
+        if path and with_file:
             import os
 
             name += f" of {os.path.basename(path)}"

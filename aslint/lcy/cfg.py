@@ -30,7 +30,7 @@ ALL = "ALL"
 _TIMEOUT_FIELDS = ("TimeoutSeconds", "TimeoutSecondsPath", "HeartbeatSeconds", "HeartbeatSecondsPath")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Writes:
     """What an edge may overwrite: input paths of ``frame`` (ALL or segment tuples) and variables."""
 
@@ -59,7 +59,7 @@ class Writes:
 NO_WRITES = Writes()
 
 
-@dataclass
+@dataclass(slots=True)
 class Edge:
     src: int
     dst: int
@@ -139,6 +139,21 @@ def catcher_writes(ref, catcher, frame) -> Writes:
     if ref.jsonata:
         return Writes(frame, ALL, variables)
     return Writes(frame, _rp_writes(catcher.get("ResultPath"), "ResultPath" in catcher), variables)
+
+
+def _is_delete(ref) -> bool:
+    """An EKS delete task (deleteCluster/Nodegroup/FargateProfile, or eks:call with Method DELETE)."""
+    from aslint.eks.tasks import parse_resource
+
+    node = ref.node
+    parsed = parse_resource(node.get("Resource")) if ref.type == "Task" else None
+    if parsed is None:
+        return False
+    if parsed[0] in ("deleteCluster", "deleteNodegroup", "deleteFargateProfile"):
+        return True
+    params = node.get("Arguments" if ref.jsonata else "Parameters")
+    method = params.get("Method") if isinstance(params, dict) else None
+    return parsed[0] == "call" and isinstance(method, str) and method.upper() == "DELETE"
 
 
 def _match(error_equals, cls) -> str:
@@ -287,7 +302,9 @@ def build(doc) -> Graph:
     # which err nodes a real failure reaches (cancellation alone never fails a Parallel/Map)
     real = set()
     err_nodes = {n for d in err.values() for n in d.values()}
-    work = [e.dst for e in g.edges if e.dst in err_nodes and e.kind == "error" and g.kinds[e.src] == "state"]
+    # a failing delete task is judged by LCY020, so it does not count as a failure that cancels others
+    work = [e.dst for e in g.edges if e.dst in err_nodes and e.kind == "error" and g.kinds[e.src] == "state"
+            and not _is_delete(g.refs[e.src])]
     while work:
         n = work.pop()
         if n in real:

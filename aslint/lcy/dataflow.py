@@ -120,6 +120,7 @@ def analyze(doc) -> Flow:
                 m |= 1 << r.index
         return m
 
+    everything = (1 << len(creates)) - 1
     for node, here in sites_at.items():
         for s in here:
             if s.role == "create":
@@ -140,7 +141,7 @@ def analyze(doc) -> Flow:
                             kids |= 1 << r.index
                     children[node] = children.get(node, 0) | kids
                     kill_n[node] = kill_n.get(node, 0) | mask
-                    kill_e[node] = kill_e.get(node, 0) | mask
+                    kill_e[node] = everything  # a failed delete is judged by LCY020, not as a leak
                     dgen[node] = dgen.get(node, 0) | (1 << s.index)
                 elif s.kind in ("nodegroup", "fargateprofile"):
                     mask = 0
@@ -148,8 +149,7 @@ def analyze(doc) -> Flow:
                         if _inside(s, r.scope):
                             mask |= 1 << r.index
                     kill_n[node] = kill_n.get(node, 0) | mask
-                    # a failed delete is judged by the cleanup-quality rule, not as a leak
-                    kill_e[node] = kill_e.get(node, 0) | mask | family(s.cluster, s)
+                    kill_e[node] = everything  # a failed delete is judged by LCY020, not as a leak
                 elif s.kind == "job":
                     mask = 0
                     for r in creates:

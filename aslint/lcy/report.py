@@ -19,21 +19,28 @@ def arrow(names) -> str:
 
 
 def _identity_hint(f, res) -> str:
-    """A note when deletes of the same kind exist but name the resource another way."""
+    """A note when deletes of the same kind exist but do not name this resource."""
     for sites in f.sites_at.values():
         for s in sites:
-            if s.role != "delete" or s.kind != res.kind:
+            if s.role != "delete" or s.kind != res.kind or s.kind == "job":
                 continue
-            if s.kind == "job":
-                continue
+            if res.scope is not None and not s.ref.pointer.startswith(res.scope + "/"):
+                owner = f.g.refs[f.g.node_of.get(res.scope.rsplit("/", 1)[0], -1)] if res.scope.rsplit("/", 1)[0] in f.g.node_of else None
+                where = f" of Map '{owner.name}'" if owner is not None else ""
+                return (f" It is created in every iteration{where}; the delete in state '{s.ref.name}' runs outside "
+                        "the iteration and removes at most one of them: delete it inside the iteration.")
             key, other = (s.cluster, res.cluster) if s.kind == "cluster" else (s.name, res.name)
-            if key != other:
-                return (f" The delete in state '{s.ref.name}' names it {key.show()}, which aslint cannot tie to "
-                        f"{other.show()} used at creation: read the name from the same field in both "
-                        "(e.g. a field the workflow never overwrites, or $$.Execution.Input).")
             if s.kind != "cluster" and s.cluster != res.cluster:
-                return (f" The delete in state '{s.ref.name}' names the cluster {s.cluster.show()}, which aslint "
-                        f"cannot tie to {res.cluster.show()} used at creation.")
+                key, other = s.cluster, res.cluster
+            if key == other:
+                continue
+            if key.text == other.text:
+                return (f" The delete in state '{s.ref.name}' reads {key.show()} from another input than the create "
+                        "(a Parallel branch or Map iteration with its own input), so aslint cannot tie them: pass "
+                        "the name in a field both read the same way, or from $$.Execution.Input.")
+            return (f" The delete in state '{s.ref.name}' names it {key.show()}, which aslint cannot tie to "
+                    f"{other.show()} used at creation: read the name from the same field in both "
+                    "(e.g. a field the workflow never overwrites, or $$.Execution.Input).")
     return ""
 
 

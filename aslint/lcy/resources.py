@@ -11,6 +11,7 @@ what it reads in ``inputs`` and ``variables``).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from aslint.eks.tasks import eks_tasks, is_expression
@@ -22,7 +23,7 @@ USE_APIS = ("runJob", "call", "createNodegroup", "createFargateProfile", "delete
 NOUN = {"cluster": "cluster", "nodegroup": "node group", "fargateprofile": "Fargate profile", "job": "Kubernetes Job"}
 
 _VAR = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
-_JSONPATH = re.compile(r"\$\$?(?:\.[A-Za-z0-9_@-]+|\[[^\]]*\])*")
+_JSONPATH = re.compile(r"(\$\$|\$[A-Za-z_][A-Za-z0-9_]*|\$)((?:\.[A-Za-z0-9_@-]+|\[[^\]]*\])*)")
 _SEGMENT = re.compile(r"\.([^.\[]+)|\[\s*'([^']*)'\s*\]|\[\s*\"([^\"]*)\"\s*\]|\[\s*(\d+)\s*\]")
 _JOB_PATH = re.compile(r"^/apis/batch/v1/namespaces/([^/]+)/jobs(?:/([^/?]+))?/?$")
 
@@ -31,6 +32,11 @@ def path_segments(path: str):
     """``$.a.b[0]`` -> ('a', 'b', '0'); None when the path is not a simple reference path."""
     if not isinstance(path, str) or not path.startswith("$"):
         return None
+    return _segments(path)
+
+
+@lru_cache(maxsize=4096)
+def _segments(path: str):
     rest = path[1:]
     out, pos = [], 0
     while pos < len(rest):
@@ -70,15 +76,13 @@ def _expr_key(text: str, frame: str, jsonata: bool) -> Key:
             inputs.append(tuple(s for s in m.group(1).split(".") if s))
     else:
         for m in _JSONPATH.finditer(text):
-            token = m.group(0)
-            if token.startswith("$$"):
+            head = m.group(1)
+            if head == "$$":
                 continue  # the context object does not change during an execution
-            if token == "$" or token.startswith(("$.", "$[")):
-                inputs.append(path_segments(token))
+            if head == "$":
+                inputs.append(path_segments(m.group(0)))
             else:
-                v = _VAR.match(token)
-                if v:
-                    variables.add(v.group(1))
+                variables.add(head[1:])
     return Key("expr:" + text.strip(), frame if inputs else None, tuple(inputs), frozenset(variables))
 
 

@@ -40,6 +40,7 @@ def extract(doc) -> list:
     if isinstance(role, str):
         context["role_arn"] = role
         context["role_policy_notes"].append(f"the role {role} is managed outside this manifest; its policies are not known")
+    context["role_policies_complete"] = False
     offsets = char_offsets(doc, pointer)
     to_host = (lambda s, e: (offsets[s], offsets[e]) if offsets and e < len(offsets) else None)
     docs, error = parse_string(doc, pointer, value, to_host, context, fmt="json")

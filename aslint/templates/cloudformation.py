@@ -221,6 +221,18 @@ def _case_hint(path: str) -> str:
     return ""
 
 
+def _connectors(resources, name, props, pbase) -> list:
+    """Pointers of the SAM connectors whose source is state machine ``name``."""
+    found = [join(pbase, "Connectors")] if "Connectors" in props else []
+    for cname, res in resources.items():
+        if isinstance(res, dict) and res.get("Type") == "AWS::Serverless::Connector":
+            cprops = res.get("Properties") if isinstance(res.get("Properties"), dict) else {}
+            source = cprops.get("Source")
+            if isinstance(source, dict) and source.get("Id") == name:
+                found.append(join("/Resources", cname))
+    return found
+
+
 def _role_context(host, resources, name, props, pbase, sam, policies, result) -> dict:
     key = "Role" if sam else "RoleArn"
     context: dict = {}
@@ -248,7 +260,13 @@ def _role_context(host, resources, name, props, pbase, sam, policies, result) ->
     else:
         notes = [(pbase, f"state machine {name} has no RoleArn (CloudFormation requires one), so its "
                          "permissions cannot be checked; add RoleArn: !GetAtt <Role>.Arn")]
+    connectors = _connectors(resources, name, props, pbase)
+    if connectors and context.get("role_policies") is not None:
+        notes = list(notes) + [(connectors[0], f"SAM connectors add permissions to the role of {name} that aslint "
+                                               "does not expand; those permissions are not checked")]
     context["role_policy_notes"] = [message for _, message in notes]
+    # the list is everything the role may do only when nothing was left unread
+    context["role_policies_complete"] = "role_policies" in context and not notes
     for pointer, message in notes:
         result.add("TPL005", pointer, message)
     return context

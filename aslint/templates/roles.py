@@ -54,7 +54,7 @@ def _resolve(data, pointer):
 def role_resource(host, resources: dict, value) -> str | None:
     """The logical id of the AWS::IAM::Role in ``resources`` that ``value`` (a RoleArn) names."""
     def is_role(name):
-        return isinstance(resources.get(name), dict) and resources[name].get("Type") == ROLE
+        return isinstance(name, str) and isinstance(resources.get(name), dict) and resources[name].get("Type") == ROLE
 
     if isinstance(value, dict) and "Fn::GetAtt" in value:
         arg = value["Fn::GetAtt"]
@@ -118,7 +118,7 @@ def role_policies(host, resources: dict, role: str, policies: Policies, root: st
         if not isinstance(roles, list) or not isinstance(pprops.get("PolicyDocument"), dict):
             continue
         role_name = props.get("RoleName")
-        if any((isinstance(r, dict) and r.get("Ref") == role) or (role_name and r == role_name) for r in roles):
+        if any((isinstance(r, dict) and r.get("Ref") == role) or (isinstance(role_name, str) and r == role_name) for r in roles):
             doc = policies.document(join(root, name, "Properties", "PolicyDocument"))
             if doc not in out:
                 out.append(doc)

@@ -65,6 +65,7 @@ def extract(doc) -> list:
                            "so its policies are not known; IAM permissions are not checked")
                 context["role_policy_notes"].append(message)
                 result.add("TPL005", join(base, "role"), message)
+        context["role_policies_complete"] = "role_policies" in context and not context["role_policy_notes"]
         if "definition" not in machine:
             result.add("TPL004", base, f"state machine {name} has no definition; add one", "key")
             continue

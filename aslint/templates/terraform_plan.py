@@ -196,4 +196,5 @@ def _role(doc, address, values, expressions, resources, by_address, policy, resu
         notes.append(message)
         result.add("TPL005", join(role_ptr, "values", "managed_policy_arns"), message)
     context["role_policies"] = [d for d in docs + attached_policies if d is not None]
+    context["role_policies_complete"] = not notes
     return context

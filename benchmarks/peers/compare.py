@@ -107,21 +107,28 @@ def run_statelint(path: Path):
     return done.returncode != 0, _first_line(done.stdout + done.stderr)
 
 
-def run_cfn_lint(path: Path):
+def run_cfn_lint_batch(paths: list) -> dict:
+    """cfn-lint over every case at once (one process: its start-up dominates), keyed by case path."""
     exe = WORK / "venv" / "bin" / "cfn-lint"
     if not exe.exists():
-        return None
-    raw = path.read_text(encoding="utf-8")
-    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
-        handle.write(CFN_TEMPLATE % raw)
-        name = handle.name
-    try:
-        done = subprocess.run([str(exe), "--format", "parseable", name], capture_output=True, text=True, check=False, timeout=300)
-    finally:
-        os.unlink(name)
-    lines = [ln for ln in done.stdout.splitlines() if ":E" in ln or ":W" in ln]
-    message = lines[0].split(":", 5)[-1][:140] if lines else ""
-    return bool(lines), message
+        return {}
+    out = {}
+    with tempfile.TemporaryDirectory(prefix="aslint-cfn-") as folder:
+        names = {}
+        for path in paths:
+            target = Path(folder) / (path.name.replace(".asl.json", "") + ".template.json")
+            target.write_text(CFN_TEMPLATE % path.read_text(encoding="utf-8"), encoding="utf-8")
+            names[str(target)] = path
+        done = subprocess.run([str(exe), "--format", "parseable", *sorted(names)], capture_output=True, text=True,
+                              check=False, timeout=1800)
+        found: dict = {p: [] for p in names.values()}
+        for line in done.stdout.splitlines():
+            file = line.split(":", 1)[0]
+            if file in names and (":E" in line or ":W" in line):
+                found[names[file]].append(line.split(":", 5)[-1][:140])
+        for path, lines in found.items():
+            out[path] = (bool(lines), lines[0] if lines else "")
+    return out
 
 
 def run_aslint(path: Path, expect: str | None, ruleset):
@@ -137,7 +144,7 @@ def run_aslint(path: Path, expect: str | None, ruleset):
     return bool(asl), (f"{asl[0].code}: {asl[0].message[:110]}" if asl else "")
 
 
-TOOLS = (("asl-validator", run_asl_validator), ("statelint", run_statelint), ("cfn-lint", run_cfn_lint))
+TOOLS = (("asl-validator", run_asl_validator), ("statelint", run_statelint), ("cfn-lint", None))
 
 
 # --- the report --------------------------------------------------------------------------------
@@ -200,12 +207,14 @@ def main(argv=None) -> int:
     cases = json.loads((CASES_DIR / "cases.json").read_text(encoding="utf-8"))
     results = []
     started = time.time()
+    log("running cfn-lint over every case …")
+    cfn = run_cfn_lint_batch([CASES_DIR / c["file"] for c in cases])
     for case in cases:
         path = CASES_DIR / case["file"]
         row = {"case": case, "aslint": run_aslint(path, case["expect"], ruleset)}
         for name, fn in TOOLS:
             try:
-                row[name] = fn(path)
+                row[name] = fn(path) if fn is not None else cfn.get(path)
             except (OSError, subprocess.SubprocessError) as err:
                 log(f"{name} failed on {case['file']}: {err}")
                 row[name] = None

@@ -197,3 +197,34 @@ def test_large_machine_is_fast():
     elapsed = time.perf_counter() - start
     assert not [d for d in diags if d.severity == "error"]
     assert elapsed < 10, elapsed
+
+
+def test_token_passed_with_whole_context_object():
+    text = machine({"A": task(Resource="arn:aws:states:::lambda:invoke.waitForTaskToken",
+                              Parameters={"FunctionName": "f", "Payload": {"ctx.$": "$$"}})})
+    assert "ASL420" not in codes(text)
+    jsonata = machine({"A": task(Resource="arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+                                 Arguments={"QueueUrl": "q", "MessageBody": "{% {'t': $states.context.Task.Token} %}"})},
+                      QueryLanguage="JSONata")
+    assert "ASL420" not in codes(jsonata)
+
+
+def test_variable_assigned_inside_parallel_does_not_leak_out():
+    text = machine({
+        "P": {"Type": "Parallel", "Branches": [{"StartAt": "In", "States": {
+            "In": {"Type": "Pass", "Assign": {"inner": 1}, "End": True}}}], "Next": "After"},
+        "After": {"Type": "Pass", "Parameters": {"v.$": "$inner"}, "End": True},
+    })
+    found = run(text, "ASL411")
+    assert found and found[0][1] == "/States/After/Parameters/v.$" and "before any state" in found[0][3]
+
+
+def test_loop_counter_assigned_by_itself_is_fine():
+    text = machine({
+        "Init": {"Type": "Pass", "Assign": {"n": 0}, "Next": "Loop"},
+        "Loop": {"Type": "Pass", "QueryLanguage": "JSONata", "Assign": {"n": "{% $n + 1 %}"}, "Next": "Check"},
+        "Check": {"Type": "Choice", "QueryLanguage": "JSONata",
+                  "Choices": [{"Condition": "{% $n < 3 %}", "Next": "Loop"}], "Default": "Done"},
+        "Done": {"Type": "Succeed"},
+    })
+    assert "ASL411" not in codes(text)

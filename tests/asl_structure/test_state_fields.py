@@ -155,3 +155,23 @@ def test_asl109_map_sub_objects():
 def test_asl101_credentials_fields():
     diags = found(machine({"A": task(Credentials={"RoleArn": "arn:aws:iam::1:role/r", "roleArn": "x"})}), "ASL101")
     assert len(diags) == 1 and diags[0].pointer == "/States/A/Credentials/roleArn" and "did you mean 'RoleArn'" in diags[0].message
+
+
+def test_asl106_documented_limits_are_warnings():
+    zero = found(machine({"A": task(Retry=[{"ErrorEquals": ["States.ALL"], "IntervalSeconds": 0}])}), "ASL106")
+    assert len(zero) == 1 and zero[0].severity == "warning" and zero[0].pointer == "/States/A/Retry/0/IntervalSeconds"
+    long_wait = found(machine({"W": {"Type": "Wait", "Seconds": 40000000, "End": True}}), "ASL106")
+    assert len(long_wait) == 1 and long_wait[0].severity == "warning"
+    assert not found(machine({"W": {"Type": "Wait", "Seconds": 3600, "End": True}}), "ASL106")
+
+
+def test_asl103_catcher_fields_follow_the_state_language():
+    jsonata = machine({"A": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Arguments": {}, "End": True,
+                             "Catch": [{"ErrorEquals": ["States.ALL"], "ResultPath": "$.error", "Next": "F"}]},
+                       "F": {"Type": "Fail"}}, QueryLanguage="JSONata")
+    diags = found(jsonata, "ASL103")
+    assert [d.pointer for d in diags] == ["/States/A/Catch/0/ResultPath"] and "$states.errorOutput" in diags[0].message
+    jsonpath = machine({"A": task(Catch=[{"ErrorEquals": ["States.ALL"], "Output": {}, "Next": "F"}]), "F": {"Type": "Fail"}})
+    assert [d.pointer for d in found(jsonpath, "ASL103")] == ["/States/A/Catch/0/Output"]
+    ok = machine({"A": task(Catch=[{"ErrorEquals": ["States.ALL"], "ResultPath": "$.error", "Next": "F"}]), "F": {"Type": "Fail"}})
+    assert not found(ok, "ASL103")

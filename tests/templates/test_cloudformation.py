@@ -242,3 +242,82 @@ Resources:
     diags = lint(text)
     assert "ASL000" not in codes(diags), [d.message for d in diags if d.code == "ASL000"]
     assert {"TPL001", "TPL003", "TPL004"} <= set(codes(diags))
+
+
+PLACEHOLDERS = """\
+Resources:
+  Machine:
+    Type: AWS::StepFunctions::StateMachine
+    Properties:
+      RoleArn: arn:aws:iam::123456789012:role/R
+      DefinitionSubstitutions:
+        Known: arn:aws:lambda:us-east-1:123456789012:function:known
+      DefinitionString: !Sub
+        - |
+          {"StartAt": "A", "States": {
+            "A": {"Type": "Task", "Resource": "${!Known}", "Next": "B"},
+            "B": {"Type": "Task", "Resource": "${!Typo}", "Next": "C"},
+            "C": {"Type": "Task", "Resource": "${Fn.Arn}", "Next": "D"},
+            "D": {"Type": "Task", "Resource": "${Local}", "End": true}}}
+        - Local: !GetAtt Other.Arn
+"""
+
+
+def test_undefined_definition_substitution_is_tpl006_at_the_placeholder():
+    diags = [d for d in lint(PLACEHOLDERS) if d.code == "TPL006"]
+    assert len(diags) == 1, [(d.line, d.message) for d in diags]
+    d = diags[0]
+    assert "${Typo}" in d.message and d.state == "B" and d.severity == "warning"
+    assert at(PLACEHOLDERS, d.line, d.column, 10) == '"${!Typo}"'
+    docs = documents(PLACEHOLDERS)
+    definition = next(doc for doc in docs if doc.kind == "asl")
+    states = definition.data["States"]
+    assert states["A"]["Resource"] == "arn:aws:lambda:us-east-1:123456789012:function:known"
+    assert (states["B"]["Resource"], states["C"]["Resource"], states["D"]["Resource"]) == ("${Typo}", "${Fn.Arn}", "${Other.Arn}")
+
+
+RUNJOB = """\
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  Machine:
+    Type: AWS::Serverless::StateMachine
+    Properties:
+      Definition:
+        StartAt: Run
+        States:
+          Run:
+            Type: Task
+            Resource: arn:aws:states:::eks:runJob.sync
+            Parameters:
+              ClusterName: CLUSTER
+              CertificateAuthority: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUM=
+              Endpoint: https://444455556666.yl4.us-east-1.eks.amazonaws.com
+              Job:
+                apiVersion: batch/v1
+                kind: Job
+                metadata: {name: pi}
+                spec:
+                  backoffLimit: 0
+                  template:
+                    spec:
+                      containers:
+                        - name: pi
+                          image: perl
+                          command: [perl, -e, print 1]
+                      restartPolicy: Always
+            End: true
+"""
+
+
+def test_a_fix_in_an_inline_definition_edits_the_template():
+    d = next(d for d in lint(RUNJOB) if d.code == "EKS023")
+    assert d.line == 28 and d.fix is not None
+    edit = d.fix["edits"][0]
+    assert (edit["line"], edit["text"]) == (28, "Never")
+
+
+def test_no_fix_where_aslint_substituted_values():
+    text = RUNJOB.replace("ClusterName: CLUSTER", "ClusterName: ${Cluster}").replace(
+        "      Definition:", "      DefinitionSubstitutions:\n        Cluster: workers\n      Definition:")
+    d = next(d for d in lint(text) if d.code == "EKS023")
+    assert d.fix is None  # the definition holds substituted text: a fix could write it back

@@ -123,6 +123,7 @@ def test_a_mixed_repository_takes_each_file_for_what_it_is(tmp_path, shared):
     shutil.copy(examples / "blog-rbac-role.yaml", repo / "k8s" / "role.yaml")
     shutil.copy(examples / "ack-statemachine.yaml", repo / "k8s" / "machine.yaml")
     shutil.copy(FIXTURES / "terraform" / "plan.json", repo / "infra" / "plan.json")
+    shutil.copy(FIXTURES / "aws-auth.yaml", repo / "k8s" / "aws-auth.yaml")
     (repo / "README.yaml").write_text("title: not a document aslint knows\n")
     from aslint.discovery import expand
     targets, problems = expand([str(repo)], ruleset().settings.exclude)
@@ -133,6 +134,10 @@ def test_a_mixed_repository_takes_each_file_for_what_it_is(tmp_path, shared):
     assert kinds["k8s/machine.yaml"] == ["ack-statemachine", "asl"]
     assert "terraform-plan" in kinds["infra/plan.json"]
     assert kinds["README.yaml"] == []
+    # the other families' kinds, decided by content too (names never matter)
+    assert "aws-auth" in kinds["k8s/aws-auth.yaml"]
+    assert kinds["k8s/role.yaml"] == ["k8s-rbac"]
+    assert kinds["policies/eks-policy.json"] == ["iam-policy"]
     assert not [d for d in _diags(results) if d.code in ("ASL000", "ASL001", "ASL003")]
 
 

@@ -178,3 +178,31 @@ def test_sam_eks_fixture_links_the_role():
     actions = ctx["role_policies"][0].data["Statement"][0]["Action"]
     assert "eks:CreateNodegroup" in actions and "eks:DescribeNodegroup" not in actions
     assert _definition(docs).data["States"]["CreateNodegroup"]["Resource"] == "arn:aws:states:::eks:createNodegroup.sync"
+
+
+def test_completeness_flag_and_sam_connectors():
+    _, docs, _ = _analyse(CFN)
+    assert _definition(docs).context["role_policies_complete"] is False  # AWSLambdaRole is not read
+    complete = CFN.replace("        - arn:aws:iam::aws:policy/AWSLambdaRole\n", "")
+    _, docs, _ = _analyse(complete)
+    assert _definition(docs).context["role_policies_complete"] is True
+    connected = SAM.replace("        - AWSXrayWriteOnlyAccess\n", "").replace("        - NoSuchPolicyTemplate: {}\n", "") + """\
+  Link:
+    Type: AWS::Serverless::Connector
+    Properties:
+      Source: {Id: Machine}
+      Destination: {Id: Queue}
+      Permissions: [Write]
+"""
+    _, docs, analysis = _analyse(connected)
+    ctx = _definition(docs).context
+    assert ctx["role_policies_complete"] is False
+    assert any("connectors" in n for n in ctx["role_policy_notes"])
+    assert any(p.code == "TPL005" and p.pointer == "/Resources/Link" for p in analysis.problems)
+
+
+def test_role_given_by_odd_values_never_crashes():
+    for value in ("!GetAtt [[x], Arn]", "!Ref [a]", "{Ref: {}}", "!Sub ['${X}', {X: [1]}]", "[]"):
+        text = CFN.replace("RoleArn: !GetAtt MachineRole.Arn", f"RoleArn: {value}")
+        _, docs, _ = _analyse(text)
+        assert "role_resource" not in _definition(docs).context

@@ -47,3 +47,17 @@ class FieldNotAllowedInQueryLanguage(Rule):
                     severity = "warning"
                     msg += " (that this field is JSONPath-only is not confirmed in AWS's documentation)"
                 yield Finding(f"{ref.pointer}/{escape(key)}", msg, target="key", severity=severity)
+            yield from _catchers(ref)
+
+
+def _catchers(ref):
+    catch = ref.node.get("Catch")
+    if not isinstance(catch, list):
+        return
+    wrong, use = ("ResultPath", "'Output' (the error is $states.errorOutput)") if ref.jsonata else ("Output", "'ResultPath'")
+    for i, catcher in enumerate(catch):
+        if isinstance(catcher, dict) and wrong in catcher:
+            lang = "JSONata" if ref.jsonata else "JSONPath"
+            yield Finding(f"{ref.pointer}/Catch/{i}/{wrong}",
+                          f"catcher #{i + 1} of {lang} state '{ref.name}' uses '{wrong}', a field of the other query language; use {use}",
+                          target="key")

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from aslint.asl.model import model
 from aslint.finding import Finding
 from aslint.rule import Rule
 
-_TOKENS = ("$$.Task.Token", "$states.context.Task.Token", "$$['Task']['Token']", "$$.Task['Token']")
+#: the token itself, the Task object holding it, or the whole context object
+_TOKEN_RE = re.compile(r"\$\$(?![.\[\w])|\$\$\.Task\b|\$\$\['Task'\]|\$states\.context(?![.\w])|\$states\.context\.Task\b")
 
 
 def _mentions_token(node) -> bool:
@@ -14,7 +17,7 @@ def _mentions_token(node) -> bool:
     while work:
         value = work.pop()
         if isinstance(value, str):
-            if any(t in value for t in _TOKENS):
+            if _TOKEN_RE.search(value):
                 return True
         elif isinstance(value, dict):
             work.extend(value.values())

@@ -21,12 +21,16 @@ class NodeGroupsOnNonNodeRole(Rule):
             username = entry.get("username")
             if is_node_username(username):
                 continue
-            for j, group in enumerate(groups):
-                if group in NODE_GROUPS:
-                    yield Finding(
-                        f"{pointer}/groups/{j}",
-                        f"group '{group}' is for node roles, but the username is "
-                        f"{repr(username) if isinstance(username, str) else 'missing'}: a node mapping uses "
-                        "'username: system:node:{{EC2PrivateDNSName}}' (Fargate: system:node:{{SessionName}}); "
-                        "for a node role set that username, otherwise remove the node groups and bind an RBAC Role",
-                    )
+            found = [(j, g) for j, g in enumerate(groups) if g in NODE_GROUPS]
+            if not found:
+                continue
+            names = ", ".join(g for _, g in found)
+            plural = len(found) > 1
+            who = repr(username) if isinstance(username, str) else "missing"
+            yield Finding(
+                f"{pointer}/groups/{found[0][0]}",
+                f"group{'s' if plural else ''} {names} {'are' if plural else 'is'} for node roles, but the username "
+                f"is {who}: a node mapping uses 'username: system:node:{{{{EC2PrivateDNSName}}}}' (Fargate: "
+                "system:node:{{SessionName}}); for a node role set that username, otherwise remove the node "
+                "groups and bind an RBAC Role",
+            )

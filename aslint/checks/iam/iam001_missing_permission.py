@@ -19,8 +19,8 @@ class MissingPermission(Rule):
 
     def check(self, ctx):
         pair = pairing(ctx.doc, ctx.settings)
-        if pair is None:
-            return
+        if pair is None or (not pair.complete and ctx.doc.context.get("role_policy_source") == "template"):
+            return  # the template's unread policies (TPL005 says which) may grant it
         groups: dict = {}
         for need, result in pair.decisions:
             if need.level != REQUIRED or result.decision not in (DENIED, NOT_ALLOWED):
@@ -41,7 +41,7 @@ class MissingPermission(Rule):
                         f"which the role's policies ({pair.names()}) do not grant")
             if decision == DENIED:
                 denier = items[0][1].denied_by[0]
-                message = f"{what}: {denier.label()} denies it, and an explicit Deny wins over any Allow; narrow that Deny"
+                message = f"{what}: {denier.label(True)} denies it, and an explicit Deny wins over any Allow; narrow that Deny"
             else:
                 message = f"{what}; add the statement {add}"
             severity = None

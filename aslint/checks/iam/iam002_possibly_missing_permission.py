@@ -14,8 +14,8 @@ class PossiblyMissingPermission(Rule):
 
     def check(self, ctx):
         pair = pairing(ctx.doc, ctx.settings)
-        if pair is None:
-            return
+        if pair is None or not pair.complete:
+            return  # unread policies may grant it
         groups: dict = {}
         for need, result in pair.decisions:
             if need.level == UNCERTAIN and result.decision in (DENIED, NOT_ALLOWED):

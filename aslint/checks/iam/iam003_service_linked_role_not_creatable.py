@@ -14,8 +14,8 @@ class ServiceLinkedRoleNotCreatable(Rule):
 
     def check(self, ctx):
         pair = pairing(ctx.doc, ctx.settings)
-        if pair is None:
-            return
+        if pair is None or not pair.complete:
+            return  # unread policies may grant it
         for need, result in pair.decisions:
             if need.level != FIRST_USE or result.decision not in (DENIED, NOT_ALLOWED):
                 continue

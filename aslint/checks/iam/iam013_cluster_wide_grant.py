@@ -25,10 +25,11 @@ class ClusterWideGrant(Rule):
 
     def check(self, ctx):
         pair = pairing(ctx.doc, ctx.settings)
-        if pair is None:
-            return
-        eks = [n for n in pair.needs.items if n.integration.startswith("eks:")]
-        if not eks or not pair.needs.understood:
+        if pair is None or not pair.reports_policy:
+            return  # reported once per policy, by the first definition that shares it
+        items, understood, _ = pair.shared_needs()
+        eks = [n for n in items if n.integration.startswith("eks:")]
+        if not eks or not understood:
             return
         clusters = {}
         for need in eks:
@@ -57,7 +58,7 @@ class ClusterWideGrant(Rule):
                 scoped = sorted({r for a in hit for r in clusters.get(a, ())})
                 if not hit or not scoped:
                     continue
-                finding = Finding(pointer, f"{stmt.label()} grants {', '.join(hit)} on every {rtype} ({value}), but the "
+                finding = Finding(pointer, f"{stmt.label(True)} grants {', '.join(hit)} on every {rtype} ({value}), but the "
                                            f"definition only uses {', '.join(scoped)}; scope the Resource to "
                                            f"{scoped[0] if len(scoped) == 1 else scoped}")
                 finding.document = stmt.doc

@@ -31,9 +31,9 @@ class PassRoleToOtherService(Rule):
 
     def check(self, ctx):
         pair = pairing(ctx.doc, ctx.settings)
-        if pair is None:
-            return
-        roles = [(role, service, need) for role, service, need in pair.needs.passed_roles
+        if pair is None or not pair.reports_policy:
+            return  # reported once per policy, by the first definition that shares it
+        roles = [(role, service, need) for role, service, need in pair.shared_needs()[2]
                  if service == "eks.amazonaws.com" and "iam:passedtoservice" in need.context]
         if not roles:
             return
@@ -46,7 +46,7 @@ class PassRoleToOtherService(Rule):
             for op, value, pointer in passed_to_values(stmt):
                 if "not" in op.lower() or not isinstance(value, str) or value == "eks.amazonaws.com":
                     continue
-                finding = Finding(pointer, f"{stmt.label()} lets the role pass {hits[0][0]} to {value}, but the definition passes "
+                finding = Finding(pointer, f"{stmt.label(True)} lets the role pass {hits[0][0]} to {value}, but the definition passes "
                                            f"it only to eks.amazonaws.com ({hits[0][2].why} in state '{hits[0][2].state.name}'); "
                                            f"remove {value} so that iam:PassedToService allows eks.amazonaws.com alone")
                 finding.document = stmt.doc

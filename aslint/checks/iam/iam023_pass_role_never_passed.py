@@ -14,9 +14,12 @@ class PassRoleNeverPassed(Rule):
 
     def check(self, ctx):
         pair = pairing(ctx.doc, ctx.settings)
-        if pair is None or not pair.needs.understood:
+        if pair is None or not pair.reports_policy:
+            return  # reported once per policy, by the first definition that shares it
+        _, understood, passed_roles = pair.shared_needs()
+        if not understood:
             return  # a task aslint does not know may pass roles of its own
-        passed = [role for role, _, _ in pair.needs.passed_roles]
+        passed = [role for role, _, _ in passed_roles]
         if any(has_wildcard(r) for r in passed):
             return  # a role chosen at run time: any role may be the one
         for stmt in pair.statements:
@@ -30,7 +33,7 @@ class PassRoleNeverPassed(Rule):
                 if any(overlaps(value, r) for r in passed):
                     continue
                 used = ", ".join(passed) if passed else "no role"
-                finding = Finding(pointer, f"{stmt.label()} lets the role pass {value}, which no state of the definition passes "
+                finding = Finding(pointer, f"{stmt.label(True)} lets the role pass {value}, which no state of the definition passes "
                                            f"(it passes {used}); remove it from the Resource list")
                 finding.document = stmt.doc
                 yield finding

@@ -15,10 +15,13 @@ class UnusedGrant(Rule):
 
     def check(self, ctx):
         pair = pairing(ctx.doc, ctx.settings)
-        if pair is None or not pair.needs.understood:
+        if pair is None or not pair.reports_policy:
+            return  # reported once per policy, by the first definition that shares it
+        needs, understood, _ = pair.shared_needs()
+        if not understood:
             return  # a task aslint does not know may use any of them
         ambient = table().get("ambient", [])
-        needs = pair.needs.items
+        whose = "the definition" if len(pair.sharers) == 1 else f"the {len(pair.sharers)} definitions sharing the role"
         for stmt in pair.statements:
             if not stmt.allow or stmt.action is None or stmt.resource is None:
                 continue
@@ -39,7 +42,7 @@ class UnusedGrant(Rule):
                 if any(used(a) for a in expanded):
                     continue
                 what = value if not has_wildcard(value) else f"{value} ({len(expanded)} actions)"
-                finding = Finding(pointer, f"{stmt.label()} grants {what}, which no state of the definition needs on "
+                finding = Finding(pointer, f"{stmt.label(True)} grants {what}, which no state of {whose} needs on "
                                            f"{', '.join(str(r) for r, _ in resources)}; remove it (least privilege)")
                 finding.document = stmt.doc
                 yield finding

@@ -1,0 +1,229 @@
+"""Each IAM rule: a failing and a passing case (beyond the rule docs' examples)."""
+
+import copy
+
+from .helpers import CLUSTER, CLUSTER_ROLE, NODEGROUP, PASS_EKS, allow, by_code, lint_pair, lint_policy, policy, task
+
+NODE_ROLE = "arn:aws:iam::111122223333:role/demo-node"
+
+
+def nodegroup_policy(**drop):
+    stmts = [
+        allow("eks:CreateNodegroup", "arn:aws:eks:us-east-1:111122223333:cluster/demo"),
+        allow("ec2:DescribeSubnets", "*"),
+        allow(["eks:DescribeNodegroup", "eks:DeleteNodegroup"], "arn:aws:eks:us-east-1:111122223333:nodegroup/demo/workers/*"),
+        allow(["iam:GetRole", "iam:ListAttachedRolePolicies"], "arn:aws:iam::111122223333:role/*"),
+        allow("iam:PassRole", NODE_ROLE, PASS_EKS),
+        allow("iam:CreateServiceLinkedRole", "arn:aws:iam::111122223333:role/aws-service-role/*",
+              {"StringLike": {"iam:AWSServiceName": "eks*.amazonaws.com"}}),
+    ]
+    return policy(*[s for i, s in enumerate(stmts) if i not in drop.get("indexes", ())])
+
+
+# IAM001 -----------------------------------------------------------------------------------------
+def test_right_policy_has_no_findings():
+    assert lint_pair(NODEGROUP, nodegroup_policy()) == []
+
+
+def test_missing_one_action_names_state_action_resource_and_statement():
+    p = nodegroup_policy(indexes=(0,))
+    found = by_code(lint_pair(NODEGROUP, p), "IAM001")
+    assert len(found) == 1
+    msg = found[0].message
+    assert "'Step'" in msg and "eks:CreateNodegroup" in msg and "arn:aws:eks:us-east-1:111122223333:cluster/demo" in msg
+    assert '"Action": "eks:CreateNodegroup"' in msg
+    assert found[0].pointer == "/States/Step/Resource" and found[0].file == "machine.asl.json"
+
+
+def test_pass_role_without_eks_service_is_missing_and_points_at_node_role():
+    p = nodegroup_policy(indexes=(4,))
+    p["Statement"].append(allow("iam:PassRole", NODE_ROLE, {"StringEquals": {"iam:PassedToService": "ec2.amazonaws.com"}}))
+    diags = lint_pair(NODEGROUP, p)
+    missing = by_code(diags, "IAM001")
+    assert len(missing) == 1 and missing[0].pointer == "/States/Step/Parameters/NodeRole"
+    assert "iam:PassedToService" in missing[0].message
+    assert by_code(diags, "IAM022")  # the PassedToService value names another service
+
+
+def test_deny_overrides_and_is_named():
+    p = nodegroup_policy()
+    p["Statement"].append({"Sid": "NoNodegroups", "Effect": "Deny", "Action": "eks:CreateNodegroup", "Resource": "*"})
+    msg = by_code(lint_pair(NODEGROUP, p), "IAM001")[0].message
+    assert "NoNodegroups" in msg and "Deny" in msg
+
+
+def test_not_action_allow_grants_but_is_flagged():
+    p = policy({"Effect": "Allow", "NotAction": "s3:*", "Resource": "*"})
+    diags = lint_pair(NODEGROUP, p)
+    assert not by_code(diags, "IAM001")
+    assert by_code(diags, "IAM012")
+
+
+def test_over_broad_policy_grants_but_is_flagged():
+    diags = lint_pair(NODEGROUP, policy(allow(["eks:*", "iam:PassRole", "iam:GetRole", "iam:ListAttachedRolePolicies", "ec2:DescribeSubnets", "iam:CreateServiceLinkedRole"], "*")))
+    codes = {d.code for d in diags}
+    assert "IAM001" not in codes
+    assert {"IAM010", "IAM020", "IAM021", "IAM011"} <= codes
+
+
+def test_dynamic_names_do_not_cause_false_alarms():
+    definition = task("arn:aws:states:::eks:deleteCluster.sync", {"Name.$": "$.cluster"})
+    p = policy(allow(["eks:DeleteCluster", "eks:DescribeCluster"], "arn:aws:eks:us-east-1:111122223333:cluster/*"))
+    assert lint_pair(definition, p) == []
+
+
+def test_jsonata_arguments():
+    definition = {"QueryLanguage": "JSONata", "StartAt": "S", "States": {"S": {
+        "Type": "Task", "Resource": "arn:aws:states:::eks:deleteCluster", "Arguments": {"Name": "demo"}, "End": True}}}
+    diags = lint_pair(definition, policy(allow("eks:DescribeCluster", "arn:aws:eks:*:*:cluster/demo")))
+    assert [d.code for d in by_code(diags, "IAM001")] == ["IAM001"]
+    assert "eks:DeleteCluster" in by_code(diags, "IAM001")[0].message
+
+
+def test_lambda_and_sns_needs():
+    definition = {"StartAt": "A", "States": {
+        "A": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Parameters": {"FunctionName": "fn", "Payload.$": "$"}, "Next": "B"},
+        "B": {"Type": "Task", "Resource": "arn:aws:states:::sns:publish",
+              "Parameters": {"TopicArn": "arn:aws:sns:us-east-1:111122223333:t", "Message": "x"}, "End": True}}}
+    diags = by_code(lint_pair(definition, policy(allow("sns:Publish", "arn:aws:sns:us-east-1:111122223333:t"))), "IAM001")
+    assert len(diags) == 1 and "lambda:InvokeFunction" in diags[0].message and "function:fn" in diags[0].message
+
+
+def test_no_policy_no_findings_and_no_catalog():
+    assert lint_pair(NODEGROUP) == []
+
+
+# IAM002 / IAM003 -------------------------------------------------------------------------------
+def test_run_job_need_is_uncertain_info():
+    definition = task("arn:aws:states:::eks:call", {"ClusterName": "demo", "CertificateAuthority": "Y2E=",
+                                                    "Endpoint": "https://x", "Method": "GET", "Path": "/api/v1/pods"})
+    diags = lint_pair(definition, policy(allow("sns:Publish", "arn:aws:sns:us-east-1:111122223333:t")))
+    found = by_code(diags, "IAM002")
+    assert len(found) == 1 and found[0].severity == "info" and "UNCERTAIN" in found[0].message
+    assert not by_code(diags, "IAM001")
+
+
+def test_service_linked_role_note():
+    p = nodegroup_policy(indexes=(5,))
+    found = by_code(lint_pair(NODEGROUP, p), "IAM003")
+    assert len(found) == 1 and found[0].severity == "info" and "first" not in found[0].message.lower() or "exist" in found[0].message
+
+
+# IAM010 / IAM011 / IAM012 ---------------------------------------------------------------------
+def test_wildcard_actions():
+    assert len(by_code(lint_policy(policy(allow(["*", "eks:*", "eks:Describe*"], "*"))), "IAM010")) == 2
+    assert not by_code(lint_policy(policy(allow("eks:DescribeCluster", "arn:aws:eks:*:*:cluster/demo"))), "IAM010")
+    assert not by_code(lint_policy(policy({"Effect": "Deny", "Action": "*", "Resource": "*"})), "IAM010")
+
+
+def test_resource_star_for_scopable_action():
+    found = by_code(lint_policy(policy(allow(["eks:DescribeCluster", "eks:CreateCluster"], "*"))), "IAM011")
+    assert len(found) == 1 and "eks:DescribeCluster" in found[0].message and "eks:CreateCluster" not in found[0].message
+    assert not by_code(lint_policy(policy(allow(["eks:CreateCluster", "ec2:DescribeSubnets"], "*"))), "IAM011")
+
+
+def test_negated_elements():
+    assert by_code(lint_policy(policy({"Effect": "Allow", "Action": "eks:*", "NotResource": "arn:aws:eks:*:*:cluster/prod"})), "IAM012")
+    assert not by_code(lint_policy(policy({"Effect": "Deny", "NotAction": "eks:*", "Resource": "*"})), "IAM012")
+
+
+# IAM013 ----------------------------------------------------------------------------------------
+def test_cluster_wide_grant_when_definition_names_cluster():
+    definition = task("arn:aws:states:::eks:deleteCluster.sync", {"Name": "demo"})
+    wide = policy(allow(["eks:DeleteCluster", "eks:DescribeCluster"], "arn:aws:eks:us-east-1:111122223333:cluster/*"))
+    found = by_code(lint_pair(definition, wide), "IAM013")
+    assert len(found) == 1 and found[0].file.endswith(".policy.json") and "cluster/demo" in found[0].message
+    narrow = policy(allow(["eks:DeleteCluster", "eks:DescribeCluster"], "arn:aws:eks:us-east-1:111122223333:cluster/demo"))
+    assert not by_code(lint_pair(definition, narrow), "IAM013")
+
+
+# IAM020 / IAM021 / IAM022 / IAM023 ---------------------------------------------------------------
+def test_pass_role_on_star():
+    assert by_code(lint_policy(policy(allow("iam:PassRole", "*", PASS_EKS))), "IAM020")
+    assert by_code(lint_policy(policy(allow("iam:PassRole", "arn:aws:iam::111122223333:role/*", PASS_EKS))), "IAM020")
+    assert not by_code(lint_policy(policy(allow("iam:PassRole", NODE_ROLE, PASS_EKS))), "IAM020")
+
+
+def test_pass_role_with_and_without_condition():
+    assert by_code(lint_policy(policy(allow("iam:PassRole", NODE_ROLE))), "IAM021")
+    assert not by_code(lint_policy(policy(allow("iam:PassRole", NODE_ROLE, PASS_EKS))), "IAM021")
+    assert not by_code(lint_policy(policy(allow("iam:PassRole", NODE_ROLE, {"StringLike": {"iam:PassedToService": "eks*"}}))), "IAM021")
+
+
+def test_pass_role_to_other_service():
+    p = policy(allow("iam:PassRole", CLUSTER_ROLE, {"StringEquals": {"iam:PassedToService": ["eks.amazonaws.com", "ec2.amazonaws.com"]}}))
+    found = by_code(lint_pair(CLUSTER, p), "IAM022")
+    assert len(found) == 1 and "ec2.amazonaws.com" in found[0].message and found[0].pointer.endswith("/1")
+
+
+def test_pass_role_never_passed():
+    p = policy(allow("iam:PassRole", [CLUSTER_ROLE, "arn:aws:iam::111122223333:role/admin"], PASS_EKS))
+    found = by_code(lint_pair(CLUSTER, p), "IAM023")
+    assert len(found) == 1 and "role/admin" in found[0].message
+    dynamic = copy.deepcopy(CLUSTER)
+    params = dynamic["States"]["Step"]["Parameters"]
+    params["RoleArn.$"] = params.pop("RoleArn")
+    assert not by_code(lint_pair(dynamic, p), "IAM023")
+
+
+# IAM030 ----------------------------------------------------------------------------------------
+def test_unused_grants_listed():
+    p = nodegroup_policy()
+    p["Statement"].append(allow(["eks:ListClusters", "sns:Publish"], "*"))
+    found = by_code(lint_pair(NODEGROUP, p), "IAM030")
+    assert {f.message.split(" grants ")[1].split(",")[0] for f in found} == {"eks:ListClusters", "sns:Publish"}
+    assert all(f.severity == "info" for f in found)
+
+
+def test_unused_grants_silent_when_a_task_is_unknown():
+    definition = copy.deepcopy(NODEGROUP)
+    definition["States"]["Step"]["Next"] = "Other"
+    del definition["States"]["Step"]["End"]
+    definition["States"]["Other"] = {"Type": "Task", "Resource": "arn:aws:states:::ecs:runTask.sync", "Parameters": {}, "End": True}
+    p = nodegroup_policy()
+    p["Statement"].append(allow("ecs:RunTask", "*"))
+    assert not by_code(lint_pair(definition, p), "IAM030")
+
+
+# IAM04x ----------------------------------------------------------------------------------------
+def test_version():
+    assert by_code(lint_policy(policy(allow("eks:CreateCluster"), version=None)), "IAM040")
+    assert by_code(lint_policy(policy(allow("eks:CreateCluster"), version="2008-10-17")), "IAM040")
+    bad = by_code(lint_policy(policy(allow("eks:CreateCluster"), version="2012-10-18")), "IAM040")
+    assert bad and bad[0].severity == "error"
+    assert not by_code(lint_policy(policy(allow("eks:CreateCluster"))), "IAM040")
+
+
+def test_effect_case_with_fix():
+    found = by_code(lint_policy(policy({"Effect": "allow", "Action": "eks:CreateCluster", "Resource": "*"})), "IAM041")
+    assert found and found[0].fix is not None and found[0].fix["edits"][0]["text"] == '"Allow"'
+    assert by_code(lint_policy(policy({"Action": "eks:CreateCluster", "Resource": "*"})), "IAM041")
+    assert not by_code(lint_policy(policy(allow("eks:CreateCluster"))), "IAM041")
+
+
+def test_unknown_action_with_did_you_mean():
+    found = by_code(lint_policy(policy(allow("eks:DescribeClusters"))), "IAM042")
+    assert found and "eks:DescribeCluster'" in found[0].message and found[0].severity == "error"
+    assert not by_code(lint_policy(policy(allow(["eks:CreateAccessEntry", "eks:AssociateAccessPolicy", "iam:PassRole"]))), "IAM042")
+    typo = by_code(lint_policy(policy(allow("logs:CreateLogStreams"))), "IAM042")
+    assert typo and typo[0].severity == "warning"
+    assert not by_code(lint_policy(policy(allow("bedrock:SomethingNewerThanTheCatalog"))), "IAM042")
+    assert by_code(lint_policy(policy(allow("DescribeCluster"))), "IAM042")
+
+
+def test_duplicate_sid():
+    assert by_code(lint_policy(policy(allow("eks:CreateCluster", Sid="A"), allow("ec2:DescribeSubnets", Sid="A"))), "IAM043")
+    assert not by_code(lint_policy(policy(allow("eks:CreateCluster", Sid="A"), allow("ec2:DescribeSubnets", Sid="B"))), "IAM043")
+
+
+def test_malformed_arn():
+    assert by_code(lint_policy(policy(allow("eks:DescribeCluster", "arn:aws:eks:us-east-1:cluster/demo"))), "IAM044")
+    assert by_code(lint_policy(policy(allow("eks:DescribeCluster", "arn:aws:iam::1234:role/x"))), "IAM044")
+    assert not by_code(lint_policy(policy(allow("eks:DescribeCluster", ["*", "arn:aws:eks:*:*:cluster/demo", "${MyCluster.Arn}"]))), "IAM044")
+
+
+def test_hostile_policies_do_not_crash():
+    for p in ({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": [1, None, {}], "Resource": [None, 2]}]},
+              {"Version": 3, "Statement": {"Effect": ["Allow"], "Action": "iam:PassRole", "Resource": "*", "Condition": {"X": 1}}}):
+        diags = lint_policy(p, select=("IAM", "ASL000"))
+        assert not by_code(diags, "ASL000")
