@@ -60,9 +60,11 @@ def main(args) -> int:
         results[name] = policy
         for note in notes:
             sys.stderr.write(f"aslint: note: {note}\n")
-        if needs.account == "*" or needs.region == "*":
-            sys.stderr.write("aslint: note: account or Region unknown (no ARN in the definition names one); pass --account "
-                             "and --region to fill the ARNs\n")
+        unknown = [what for what, value in (("account", needs.account), ("Region", needs.region)) if value == "*"]
+        if unknown:
+            flags = " and ".join(f"--{w.lower()}" for w in unknown)
+            sys.stderr.write(f"aslint: note: the {' and '.join(unknown)} of the ARNs is not known (no ARN of the definition "
+                             f"names a single one), so it is '*'; pass {flags} to fill it in\n")
     out = next(iter(results.values())) if len(results) == 1 else results
     sys.stdout.write(json.dumps(out, indent=2) + "\n")
     return EXIT_CLEAN

@@ -5,7 +5,7 @@ offset of the problem. Grammar (asl-facts.md §6)::
 
     call     := NAME '(' [ arg { ',' arg } ] ')'         NAME = 'States.' identifier
     arg      := string | number | 'true' | 'false' | 'null' | path | call
-    string   := "'" { char | '\\' ( "'" | '{' | '}' | '\\' ) } "'"
+    string   := "'" { char | '\\' char } "'"     (documented escapes: \\' \\{ \\} \\\\)
     path     := '$' … (up to the next ',' or ')' outside brackets and quotes)
 
 Whitespace is allowed between tokens. The parser is iterative over the text (one pass) and
@@ -98,15 +98,12 @@ def looks_like_call(text) -> bool:
 
 @functools.lru_cache(maxsize=8192)
 def parse(text: str) -> Call:
-    """Parse one intrinsic call; the whole string must be the call (no surrounding spaces)."""
-    if text[:1].isspace():
-        raise IntrinsicSyntaxError("the call starts with whitespace; remove it so the value starts with 'States.'", 0)
+    """Parse one intrinsic call (leading whitespace is skipped; callers may report it)."""
     parser = _Parser(text)
+    parser.skip_ws()
     call = parser.call(0)
     parser.skip_ws()
     if parser.i != len(text):
-        if text[parser.i:].isspace():
-            raise IntrinsicSyntaxError("the call ends with whitespace; remove it", parser.i)
         raise IntrinsicSyntaxError(f"unexpected text after the call's closing ')': '{text[parser.i:parser.i + 20]}'", parser.i)
     return call
 
@@ -198,11 +195,11 @@ class _Parser:
         while self.i < n:
             c = t[self.i]
             if c == "\\":
-                nxt = t[self.i + 1] if self.i + 1 < n else ""
-                if nxt not in _ESCAPABLE or not nxt:
-                    raise IntrinsicSyntaxError(
-                        f"'\\{nxt}' is not an escape in an intrinsic string; only \\' \\{{ \\}} and \\\\ are", self.i)
-                out.append("\\" + nxt)
+                # \' \{ \} \\ are the documented escapes; like AWS's emulators, any escaped
+                # character is taken (an unknown escape is not reported)
+                if self.i + 1 >= n:
+                    break
+                out.append("\\" + t[self.i + 1])
                 self.i += 2
                 continue
             if c == "'":
@@ -251,20 +248,3 @@ def format_placeholders(template: str) -> int:
             continue
         i += 1
     return count
-
-
-def unescaped_braces(template: str) -> bool:
-    """True when a template has a '{' or '}' that is neither escaped nor part of '{}'."""
-    i, n = 0, len(template)
-    while i < n:
-        c = template[i]
-        if c == "\\":
-            i += 2
-            continue
-        if template.startswith("{}", i):
-            i += 2
-            continue
-        if c in "{}":
-            return True
-        i += 1
-    return False

@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 import functools
 import json
+import re
 
 from aslint.pointer import escape
 
@@ -118,7 +119,9 @@ def did_you_mean(word, choices, cutoff: float = 0.6) -> str:
 def is_dynamic(value) -> bool:
     """A JSONata expression, a template placeholder or a CloudFormation function: unknown until deployment/run."""
     if isinstance(value, dict):
-        return len(value) == 1 and next(iter(value)) in ("Ref", "Condition") or all(str(k).startswith("Fn::") for k in value) and bool(value)
+        if len(value) == 1 and next(iter(value)) in ("Ref", "Condition"):
+            return True
+        return bool(value) and all(str(k).startswith("Fn::") for k in value)
     return isinstance(value, str) and ("{%" in value or "${" in value)
 
 
@@ -142,7 +145,7 @@ def describe(value) -> str:
 
 
 def short(value, limit: int = 40) -> str:
-    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    text = json.dumps(value, ensure_ascii=False, default=str)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -246,7 +249,9 @@ def _problems_for(validator, node, pointer: str, label: str):
         kind = error.validator
         if kind == "type":
             shown = "" if inst is None else f" ({short(inst)})"
-            out.append(("ASL105", ptr, f"{where} must be {_expected(error.validator_value)}, not {describe(inst)}{shown}; change the value's type", "value"))
+            fixed = coerce(inst, error.validator_value)
+            fix = None if fixed is None else _value_fix(ptr, fixed, f"write {json.dumps(fixed)} without quotes")
+            out.append(("ASL105", ptr, f"{where} must be {_expected(error.validator_value)}, not {describe(inst)}{shown}; change the value's type", "value", fix))
         elif kind in _RANGE:
             if kind in ("minItems",) and error.validator_value == 1:
                 msg = f"{where} must not be empty; add at least one entry or remove the field"
@@ -257,21 +262,23 @@ def _problems_for(validator, node, pointer: str, label: str):
             else:
                 bound = "at least" if "min" in kind.lower() else "at most"
                 msg = f"{where} is {short(inst)}, but must be {bound} {error.validator_value}; use a value in range"
-            out.append(("ASL106", ptr, msg, "value"))
+            out.append(("ASL106", ptr, msg, "value", None))
         elif kind in ("enum", "const"):
             allowed = error.validator_value if kind == "enum" else [error.validator_value]
             hint = did_you_mean(inst, allowed) if isinstance(inst, str) else ""
-            out.append(("ASL107", ptr, f"{where} is {short(inst)}, which is not one of {', '.join(map(str, allowed))}{hint}; use one of these values", "value"))
+            same = [a for a in allowed if isinstance(inst, str) and isinstance(a, str) and a.lower() == inst.lower()]
+            fix = _value_fix(ptr, same[0], f"use {same[0]}") if len(same) == 1 else None
+            out.append(("ASL107", ptr, f"{where} is {short(inst)}, which is not one of {', '.join(map(str, allowed))}{hint}; use one of these values", "value", fix))
         elif kind == "additionalProperties":
             known = _field_names_for(error)
             extras = [k for k in inst if k not in known] if isinstance(inst, dict) else []
             for key in extras:
                 out.append(("ASL101", ptr + "/" + escape(key),
                             f"unknown field '{key}' in {where}{did_you_mean(key, known)}; remove it or fix its name "
-                            f"(allowed: {', '.join(sorted(known))})", "key"))
+                            f"(allowed: {', '.join(sorted(known))})", "key", None))
         elif kind == "required":
             missing = error.message.split("'")[1] if "'" in error.message else str(error.validator_value)
-            out.append(("ASL104", ptr + "/" + escape(missing), f"{where} is missing the required field '{missing}'; add it", "key"))
+            out.append(("ASL104", ptr + "/" + escape(missing), f"{where} is missing the required field '{missing}'; add it", "key", None))
     return out
 
 
@@ -298,9 +305,31 @@ def value_problems(doc) -> list:
 def problems_with_code(doc, code: str):
     from aslint.finding import Finding
 
-    for c, pointer, message, target in value_problems(doc):
+    for c, pointer, message, target, fix in value_problems(doc):
         if c == code:
-            yield Finding(pointer, message, target=target)
+            yield Finding(pointer, message, target=target, fix=fix)
+
+
+def _value_fix(pointer: str, value, description: str):
+    from aslint.finding import ValueFix
+
+    return ValueFix(pointer, value, description)
+
+
+def coerce(value, wanted):
+    """A quoted number or boolean turned into the JSON type ``wanted`` names (or None)."""
+    wanted = [wanted] if isinstance(wanted, str) else list(wanted)
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if "integer" in wanted and re.fullmatch(r"-?\d+", text):
+        return int(text)
+    if "number" in wanted and re.fullmatch(r"-?\d+(\.\d+)?([eE][-+]?\d+)?", text):
+        number = float(text)
+        return int(number) if number.is_integer() and "." not in text and "e" not in text.lower() else number
+    if "boolean" in wanted and text in ("true", "false"):
+        return text == "true"
+    return None
 
 
 def iter_choice_rules(ref):

@@ -7,7 +7,7 @@ of distinct cluster names times the size of the machine, not creates times state
 
 from __future__ import annotations
 
-from aslint.eks.flow import loops_through_choice, successors, top_in
+from aslint.eks.flow import graph, loops_through_choice, top_in
 from aslint.eks.tasks import eks_tasks, parse_resource
 from aslint.eks.values import cluster_name_field, lookup
 
@@ -54,10 +54,14 @@ def _pollers(doc) -> set:
 def _walk(doc, sources, machine, rr_only) -> dict:
     """state name -> the create (EksTask) that reaches it first, from all ``sources`` at once."""
     pollers = _pollers(doc) if rr_only else set()
+    graphs = doc.cache.setdefault("eks.graphs", {})
+    g = graphs.get(machine.pointer)
+    if g is None:
+        g = graphs[machine.pointer] = graph(machine)
     reached: dict = {}
     queue = []
     for create in sources:
-        for name in successors(create.ref):
+        for name in g.get(create.ref.name, ()):
             queue.append((name, create))
     while queue:
         nxt = []
@@ -71,7 +75,7 @@ def _walk(doc, sources, machine, rr_only) -> dict:
                 reached[name] = None  # blocked: a wait for ACTIVE
                 continue
             reached[name] = create
-            nxt.extend((n, create) for n in successors(ref))
+            nxt.extend((n, create) for n in g[name])
         queue = nxt
     return reached
 

@@ -126,14 +126,26 @@ def _problems_for(task) -> list:
     norm = normalize(task.params, task.jsonata, task.params_pointer, twice)
     for pointer, base in twice:
         out.append(Problem("EKS005", pointer,
-                           f"'{base}' is given twice in {task.params_field}, as '{base}' and as '{base}.$'; "
-                           f"Step Functions rejects the definition. Keep one: '{base}' for a literal or '{base}.$' for a path.",
+                           f"'{base}' is given twice in {task.params_field}, as '{base}' and as '{base}.$': once '.$' is "
+                           f"stripped both name the same field, so one value is lost (or the payload is refused). Keep one: "
+                           f"'{base}' for a literal or '{base}.$' for a path.",
                            "key"))
     if task.api not in KNOWN_APIS:
         return out
     validator = validator_for(f"eks/{task.api}.json")
     api = f"eks:{task.api}"
-    for err in validator.iter_errors(norm):
+    errors = list(validator.iter_errors(norm))
+    # a misspelt required field is reported once, as unknown with its did-you-mean, not also as missing
+    misspelt = set()
+    for err in errors:
+        if err.validator == "additionalProperties" and isinstance(err.instance, dict):
+            props = err.schema.get("properties", {})
+            for key in err.instance:
+                if key not in props:
+                    guess = did_you_mean(key, props)
+                    if guess and guess not in err.instance:
+                        misspelt.add((tuple(err.absolute_path), guess))
+    for err in errors:
         path = list(err.absolute_path)
         if _under_dynamic(norm, path):
             continue
@@ -142,7 +154,7 @@ def _problems_for(task) -> list:
         if err.validator == "required":
             present = err.instance if isinstance(err.instance, dict) else {}
             for name in err.validator_value:
-                if name in present:
+                if name in present or (tuple(path), name) in misspelt:
                     continue
                 how = f"a literal or '{name}.$' with a path" if not task.jsonata else "a literal or a {% … %} expression"
                 out.append(Problem("EKS002", pointer,

@@ -78,3 +78,20 @@ def statement_json(actions, resource: str, condition: dict | None = None) -> str
 
 def pass_condition(service: str) -> dict:
     return {"StringEquals": {"iam:PassedToService": service}}
+
+
+def suggested_resource(resource: str, doc) -> str:
+    """The resource to write in a suggested statement: in a template, unknown account/Region/partition
+    become the pseudo parameters (for use in ``!Sub``)."""
+    if doc.context.get("role_policy_source") != "template" or not resource.startswith("arn:"):
+        return resource
+    parts = resource.split(":", 5)
+    if len(parts) < 6:
+        return resource
+    if parts[1] in ("*", "aws"):
+        parts[1] = "${AWS::Partition}"
+    if parts[3] == "*":
+        parts[3] = "${AWS::Region}"
+    if parts[4] == "*":
+        parts[4] = "${AWS::AccountId}"
+    return ":".join(parts)

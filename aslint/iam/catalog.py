@@ -71,10 +71,15 @@ def expand(pattern: str) -> list:
     """Every known action a pattern (``eks:Describe*``, ``*``) stands for, canonical names."""
     if not isinstance(pattern, str):
         return []
+    return list(_expand(pattern))
+
+
+@functools.lru_cache(maxsize=1024)
+def _expand(pattern: str) -> tuple:
     if ":" not in pattern:
         if pattern.strip() == "*":
-            return [f"{p}:{n}" for p, names in _universe().items() for n in names.values()]
-        return []
+            return tuple(f"{p}:{n}" for p, names in _universe().items() for n in names.values())
+        return ()
     prefix, name = pattern.split(":", 1)
     out = []
     for p, names in _universe().items():
@@ -83,7 +88,7 @@ def expand(pattern: str) -> list:
         for n in names.values():
             if glob_match(name, n, ignore_case=True):
                 out.append(f"{p}:{n}")
-    return sorted(out)
+    return tuple(sorted(out))
 
 
 def resource_types(action: str):

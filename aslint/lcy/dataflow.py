@@ -50,8 +50,8 @@ class Flow:
         slot = 1 if use_deleted else 0
         pred = {start: None}
         queue = deque([start])
-        found = {}
         targets = set(targets)
+        found = {start: start} if start in targets else {}
         while queue and len(found) < len(targets):
             n = queue.popleft()
             for i in g.out[n]:

@@ -63,7 +63,7 @@ def _how_it_leaves(g, edge, leaving_ref) -> str:
     return f"when state '{leaving_ref.name}' fails: {why}"
 
 
-def leak_findings(doc, exits, kinds, created_clusters_only=None):
+def leak_findings(doc, exits, kinds):
     """Findings for resources of ``kinds`` alive at any of ``exits``, once per resource and exit."""
     f = flow(doc)
     g = f.g
@@ -78,23 +78,27 @@ def leak_findings(doc, exits, kinds, created_clusters_only=None):
             if res.kind == "job" and res.cluster in cluster_keys:
                 continue  # deleting the cluster deletes the Job; a cluster leak is reported instead
             start = g.node_of[res.ref.pointer]
-            paths = f.shortest(start, bit, [x])
+            flag = 1 << bit
+            sources = []
+            for i in into[x]:
+                if f.edge_out[i][0] & flag and g.edges[i].src not in sources:
+                    sources.append(g.edges[i].src)
+            paths = f.shortest(start, bit, [x, *sources])
             chain = paths.get(x)
             if not chain or len(chain) < 2:
                 continue
             last_src = chain[-2]
-            flag = 1 << bit
-            edge = next(g.edges[i] for i in g.out[last_src] if g.edges[i].dst == x and f.edge_out[i][0] & flag)
+            edge = next((g.edges[i] for i in g.out[last_src] if g.edges[i].dst == x and f.edge_out[i][0] & flag), None)
             leaving = g.refs[last_src]
+            if edge is None or leaving is None:
+                continue
             names = f.names(chain)
             others, seen = [], {leaving.pointer}
-            for i in into[x]:
-                e = g.edges[i]
-                if f.edge_out[i][0] & flag:
-                    r = g.refs[e.src]
-                    if r is not None and r.pointer not in seen:
-                        seen.add(r.pointer)
-                        others.append(r)
+            for n in sources:
+                r = g.refs[n]
+                if r is not None and r.pointer not in seen:
+                    seen.add(r.pointer)
+                    others.append((r, f.names(paths.get(n) or [n])))
             yield res, x, edge, leaving, names, others, _identity_hint(f, res)
 
 
@@ -103,7 +107,7 @@ def leak_message(res, x, edge, leaving, names, others, hint, g) -> str:
     how = _how_it_leaves(g, edge, leaving)
     also = ""
     if others:
-        shown = ", ".join(f"'{r.name}'" for r in others[:6]) + (" …" if len(others) > 6 else "")
+        shown = ", ".join(f"'{r.name}'" for r, _ in others[:6]) + (" …" if len(others) > 6 else "")
         also = f" It also leaves without cleanup from {shown}."
     if res.kind == "job":
         return (f"{what} (namespace '{res.namespace}') may still exist {how} (path: {arrow(names)}).{also} "
@@ -119,14 +123,15 @@ def leak_message(res, x, edge, leaving, names, others, hint, g) -> str:
         if edge.dst == EXIT_FAIL:
             fix = f"delete it with {DELETE_HOW[res.kind]} before the Fail state"
     if leaving.pointer == res.ref.pointer and x != EXIT_SUCCESS:
-        what += " (a failed .sync create can leave it behind in a failed state, which must still be deleted)"
+        return (f"{res.label()} may be left behind {how}. A failed .sync create can leave it in a failed "
+                f"state, which keeps billing until it is deleted.{also} Fix: {fix}.{hint}")
     return (f"{what} may still exist {how} (path: {arrow(names)}). Step Functions does not delete what a "
             f"workflow created, so it keeps running and billing.{also} Fix: {fix}.{hint}")
 
 
 def leak_finding(res, x, edge, leaving, names, others, hint, g, severity=None) -> Finding:
     related = [(res.ref.pointer, f"{res.label()} is created here")]
-    related += [(r.pointer, f"leaves here without deleting {res.label()}") for r in others]
+    related += [(r.pointer, f"leaves here without deleting {res.label()} (path: {arrow(p)})") for r, p in others]
     return Finding(leaving.pointer, leak_message(res, x, edge, leaving, names, others, hint, g),
                    target="key", severity=severity, related=related, path=names)
 

@@ -35,14 +35,18 @@ def test_no_arguments():
     ('States.Format("x")', "single quotes"),
     ("States.Array(1,,2)", "missing"),
     ("States.Array(1) x", "after the call"),
-    (" States.Array(1)", "whitespace"),
-    ("States.Format('\\n')", "not an escape"),
+    ("States.Format('it's {}', $.a)", "expected ',' or ')'"),
     ("States.Array(@)", "cannot start an argument"),
 ])
 def test_syntax_errors(text, fragment):
     with pytest.raises(IntrinsicSyntaxError) as err:
         parse(text)
     assert fragment in err.value.message
+
+
+def test_any_escaped_character_and_leading_blank_are_parsed():
+    assert parse("States.Format('a\\nb')").args[0].value == "a\\nb"
+    assert parse("  States.UUID()").name == "States.UUID"
 
 
 def test_depth_counts_nesting():

@@ -90,6 +90,8 @@ CASES = [
     ("ASL404", machine({"A": {"Type": "Pass", "QueryLanguage": "JSONPath", "End": True}}, QueryLanguage="JSONata"),
      "/States/A/QueryLanguage",
      machine({"A": {"Type": "Pass", "QueryLanguage": "JSONata", "End": True}}))  ,
+    ("ASL405", machine({"A": task(Parameters={"Payload": "{% $states.input %}"})}), "/States/A/Parameters/Payload",
+     machine({"A": task(Parameters={"Payload": "{% $states.input %}"}, QueryLanguage="JSONata")})),
     ("ASL410", machine({"A": {"Type": "Pass", "Assign": {"states": 1}, "End": True}}), "/States/A/Assign/states",
      machine({"A": {"Type": "Pass", "Assign": {"counter": 1}, "End": True}})),
     ("ASL411", machine({"A": {"Type": "Pass", "Assign": {"x": 1}, "Next": "B"}, "B": {"Type": "Pass", "InputPath": "$y", "End": True}}),

@@ -24,8 +24,9 @@ KNOWN_BROKEN = {
     # YAML 1.1 reads the state names Yes/No as booleans (the core YAML reader's choice; js-yaml,
     # which Serverless uses, keeps them strings), so Next: Yes is a boolean (ASL201/ASL105/ASL203).
     "asl/aws-samples__serverless-patterns__lambda-sfn-sls__statemachine__stateMachine.asl.yml",
-    # Validator fixtures whose Credentials lack RoleArn: the validators only check that Credentials is
-    # an object; Step Functions answers "The field 'RoleArn' is required" (asl-facts.md section 10, S3).
+    # Validator fixtures whose Credentials lack RoleArn / hold unknown fields: the validators only check
+    # that Credentials is an object; Step Functions rejects both at creation ("The field 'RoleArn' is
+    # required", asl-facts.md section 10; LocalStack's AWS-validated test_invalid_credentials_field).
     "asl/ChristopheBougere__asl-validator__src____tests____definitions__valid-task-credentials.json",
     "asl/awslabs__statelint__test__task-with-credentials.json",
 }

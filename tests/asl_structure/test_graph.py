@@ -110,3 +110,10 @@ def test_asl206_duplicate_name_across_machines():
     assert diags[0].pointer == "/States/P/Branches/0/States/Done" and diags[0].related
     renamed = machine({"P": _parallel({"Inner": {"Type": "Succeed"}}, "Inner", Next="Done"), "Done": {"Type": "Succeed"}})
     assert not found(renamed, "ASL206")
+
+
+def test_asl204_trap_beside_a_terminal_is_a_warning():
+    defn = machine({"Start": {"Type": "Choice", "Choices": [{"Variable": "$.x", "IsPresent": True, "Next": "Loop"}], "Default": "Done"},
+                    "Loop": {"Type": "Pass", "Next": "Again"}, "Again": {"Type": "Pass", "Next": "Loop"}, "Done": {"Type": "Succeed"}})
+    diags = found(defn, "ASL204")
+    assert len(diags) == 1 and diags[0].severity == "warning" and diags[0].pointer == "/States/Loop"

@@ -175,3 +175,11 @@ def test_asl103_catcher_fields_follow_the_state_language():
     assert [d.pointer for d in found(jsonpath, "ASL103")] == ["/States/A/Catch/0/Output"]
     ok = machine({"A": task(Catch=[{"ErrorEquals": ["States.ALL"], "ResultPath": "$.error", "Next": "F"}]), "F": {"Type": "Fail"}})
     assert not found(ok, "ASL103")
+
+
+def test_asl101_processor_config_only_in_item_processor():
+    branch = {"StartAt": "I", "States": {"I": {"Type": "Succeed"}}, "ProcessorConfig": {"Mode": "INLINE"}}
+    par = machine({"P": {"Type": "Parallel", "Branches": [branch], "End": True}})
+    assert [d.pointer for d in found(par, "ASL101")] == ["/States/P/Branches/0/ProcessorConfig"]
+    ok = machine({"M": {"Type": "Map", "ItemProcessor": branch, "End": True}})
+    assert not found(ok, "ASL101")

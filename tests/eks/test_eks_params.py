@@ -145,3 +145,21 @@ def test_fixes_are_offered():
 def test_no_internal_error_on_broken_input(broken):
     diags = __import__("tests.eks.helpers", fromlist=["lint"]).lint(broken, ["EKS", "PAY"])
     assert "ASL000" not in {d.code for d in diags}
+
+
+@pytest.mark.parametrize("ql", QLS)
+def test_misspelt_required_field_is_reported_once(ql):
+    data = task("call", call_params(Endpont=EP, Endpoint=None), ql)
+    assert found(data, "EKS003") and found(data, "EKS002") == []
+    assert found(task("call", call_params(Endpoint=None), ql), "EKS002")
+
+
+@pytest.mark.parametrize("ql", QLS)
+def test_role_arn_with_template_placeholders(ql):
+    def hits(arn):
+        return found(task("createCluster", {**CLUSTER, "RoleArn": arn}, ql), "EKS007")
+    assert hits("arn:${AWS::Partition}:iam::${AWS::AccountId}:user/bob")
+    assert hits("arn:aws:iam::123456789012:role/")
+    assert hits("*")
+    assert hits("arn:${AWS::Partition}:iam::${AWS::AccountId}:role/${RoleName}") == []
+    assert hits("${ClusterRoleArn}") == []

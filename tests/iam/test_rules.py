@@ -106,7 +106,8 @@ def test_run_job_need_is_uncertain_info():
 def test_service_linked_role_note():
     p = nodegroup_policy(indexes=(5,))
     found = by_code(lint_pair(NODEGROUP, p), "IAM003")
-    assert len(found) == 1 and found[0].severity == "info" and "first" not in found[0].message.lower() or "exist" in found[0].message
+    assert len(found) == 1 and found[0].severity == "info" and "does not exist yet" in found[0].message
+    assert not by_code(lint_pair(NODEGROUP, nodegroup_policy()), "IAM003")
 
 
 # IAM010 / IAM011 / IAM012 ---------------------------------------------------------------------
@@ -227,3 +228,26 @@ def test_hostile_policies_do_not_crash():
               {"Version": 3, "Statement": {"Effect": ["Allow"], "Action": "iam:PassRole", "Resource": "*", "Condition": {"X": 1}}}):
         diags = lint_policy(p, select=("IAM", "ASL000"))
         assert not by_code(diags, "ASL000")
+
+
+def test_request_tags_from_the_task_meet_tag_conditions():
+    tagged = copy.deepcopy(CLUSTER)
+    tagged["States"]["Step"]["Parameters"]["Tags"] = {"team": "blue"}
+    p = policy(allow("eks:CreateCluster", "*", {"StringEquals": {"aws:RequestTag/team": "blue"}}),
+               allow(["eks:DescribeCluster", "eks:DeleteCluster"], "arn:aws:eks:us-east-1:111122223333:cluster/demo"),
+               allow("iam:PassRole", CLUSTER_ROLE, PASS_EKS))
+    assert not by_code(lint_pair(tagged, p), "IAM001")
+    untagged = by_code(lint_pair(CLUSTER, p), "IAM001")
+    assert len(untagged) == 1 and "eks:CreateCluster" in untagged[0].message
+    dynamic = copy.deepcopy(CLUSTER)
+    dynamic["States"]["Step"]["Parameters"]["Tags.$"] = "$.tags"
+    assert not by_code(lint_pair(dynamic, p), "IAM001")  # unknown tags: the condition may hold
+
+
+def test_aws_sdk_tasks():
+    definition = task("arn:aws:states:::aws-sdk:eks:describeCluster", {"Name": "demo"})
+    assert by_code(lint_pair(definition, policy(allow("eks:ListClusters"))), "IAM001")
+    assert not by_code(lint_pair(definition, policy(allow("eks:DescribeCluster", "arn:aws:eks:*:*:cluster/demo"))), "IAM001")
+    s3 = task("arn:aws:states:::aws-sdk:s3:listObjectsV2", {"Bucket": "b"})
+    found = by_code(lint_pair(s3, policy(allow("s3:GetObject", "arn:aws:s3:::b/*"))), "IAM002")
+    assert found and "s3:ListBucket" in found[0].message

@@ -62,7 +62,8 @@ def test_sample_project_leaks_cluster_and_nodegroup_on_failure_paths():
     found = lint(text)
     leaks = [d for d in found if d.code == "LCY002"]
     assert sorted(d.state for d in leaks) == ["Create a node group", "Create an EKS cluster"]
-    cluster = next(d for d in leaks if "cluster 'ExampleCluster' created" in d.message)
+    cluster = next(d for d in leaks if d.message.startswith("cluster 'ExampleCluster'"))
+    assert cluster.state == "Create an EKS cluster" and cluster.path == ["Create an EKS cluster"]
     for state in ("Create a node group", "Run a job on EKS", "Send expected result", "Send unexpected result", "Delete job"):
         assert f"'{state}'" in cluster.message
     assert "'Delete node group'" not in cluster.message.split("It also leaves")[1].split(".")[0]
@@ -72,6 +73,8 @@ def test_sample_project_leaks_cluster_and_nodegroup_on_failure_paths():
     assert not [d for d in found if d.code == "LCY001"], "the success path deletes everything"
     assert len(cluster.related) == 1 + 5  # the create + the other states that leave
     assert all(m.startswith("leaves here") for _, m in cluster.related[1:])
+    assert cluster.related[-1][1].endswith("(path: 'Create an EKS cluster' → 'Create a node group' → 'Run a job on EKS'"
+                                          " → 'Examine output' → 'Send expected result' → 'Delete job')")
 
 
 def test_fixed_sample_project_is_clean():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aslint.asl.model import model
 from aslint.asl.structure import STATE_TYPES, did_you_mean, is_dynamic, short
-from aslint.finding import Finding
+from aslint.finding import Finding, ValueFix
 from aslint.rule import Rule
 
 
@@ -21,5 +21,7 @@ class InvalidStateType(Rule):
             value = ref.node["Type"]
             if value in STATE_TYPES or is_dynamic(value):
                 continue
+            same = [t for t in STATE_TYPES if isinstance(value, str) and t.lower() == value.strip().lower()]
+            fix = ValueFix(f"{ref.pointer}/Type", same[0], f"use {same[0]}") if same else None
             yield Finding(f"{ref.pointer}/Type", f"state '{ref.name}' has Type {short(value)}{did_you_mean(value, STATE_TYPES)}, "
-                                                 f"which is not a state type; use one of {', '.join(STATE_TYPES)}")
+                                                 f"which is not a state type; use one of {', '.join(STATE_TYPES)}", fix=fix)

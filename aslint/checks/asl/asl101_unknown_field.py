@@ -19,7 +19,12 @@ class UnknownField(Rule):
     def check(self, ctx):
         m = model(ctx.doc)
         for machine in m.machines:
-            known = MACHINE_FIELDS if machine.parent_state is None else NESTED_MACHINE_FIELDS
+            if machine.parent_state is None:
+                known = MACHINE_FIELDS
+            elif machine.pointer.endswith("/ItemProcessor"):
+                known = NESTED_MACHINE_FIELDS
+            else:  # a Parallel branch or a legacy Iterator has no ProcessorConfig
+                known = NESTED_MACHINE_FIELDS - {"ProcessorConfig"}
             for key in machine.node:
                 if key not in known:
                     yield Finding(f"{machine.pointer}/{escape(key)}",

@@ -18,8 +18,12 @@ class NoPathToTerminalState(Rule):
             if not trapped:
                 continue
             first = g.machine.states[trapped[0]]
+            # No terminal state in the whole machine: Step Functions rejects it. A trap in a machine
+            # that does have terminals is only a (near-certain) run-time problem: warning.
+            has_terminal = any(n in g.can_end for n in g.machine.states)
+            severity = None if not has_terminal or trapped[0] == g.machine.node.get("StartAt") else "warning"
             listed = ", ".join(f"'{n}'" for n in trapped[:6]) + (" …" if len(trapped) > 6 else "")
             yield Finding(first.pointer,
                           f"no path leads from {listed} in {machine_label(g.machine)} to a Succeed, Fail or \"End\": true state: "
                           "once there, the execution loops until it fails or times out; give the loop an exit (a Choice rule "
-                          "or Default to a terminal state)", target="key")
+                          "or Default to a terminal state)", target="key", severity=severity)

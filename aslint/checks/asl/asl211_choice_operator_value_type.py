@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from aslint.asl.model import model
-from aslint.asl.structure import OPERATORS, describe, is_timestamp, iter_choice_rules, short
-from aslint.finding import Finding
+import json
+
+from aslint.asl.structure import OPERATORS, coerce, describe, is_timestamp, iter_choice_rules, short
+from aslint.finding import Finding, ValueFix
 from aslint.pointer import escape
 from aslint.rule import Rule
 
@@ -45,5 +47,8 @@ class ChoiceOperatorValueType(Rule):
                         hint = f"; write {value.lower()} without quotes"
                     elif kind == "timestamp" and isinstance(value, str):
                         hint = "; Step Functions rejects the definition (\"String does not match RFC3339 timestamp\")"
+                    fixed = coerce(value, kind) if kind in ("number", "boolean") else None
+                    fix = None if fixed is None else ValueFix(f"{pointer}/{escape(op)}", fixed, f"write {json.dumps(fixed)} without quotes")
                     yield Finding(f"{pointer}/{escape(op)}",
-                                  f"{op} in a Choice rule of state '{ref.name}' needs {WANT[kind]}, not {describe(value)} {short(value)}{hint}")
+                                  f"{op} in a Choice rule of state '{ref.name}' needs {WANT[kind]}, not {describe(value)} {short(value)}{hint}",
+                                  fix=fix)

@@ -15,6 +15,9 @@ class InvalidIntrinsicCall(Rule):
 
     def check(self, ctx):
         for site, call, error in calls(ctx.doc):
+            if site.value[:1].isspace():
+                # statelint rejects it; LocalStack's grammar skips the blank; AWS is not documented
+                yield Finding(site.pointer, f"'{site.field}' starts with whitespace before the intrinsic call; remove it so the value starts with 'States.' (Step Functions may reject it as neither a path nor a call)", severity="warning")
             if error is not None:
                 yield Finding(site.pointer, f"'{site.field}': '{_clip(site.value)}' is not a valid intrinsic function call: {error.message} (at character {error.offset + 1})")
                 continue

@@ -16,13 +16,10 @@ class JsonpathInJsonataState(Rule):
     def check(self, ctx):
         for site in sites(ctx.doc).jsonata:
             value = site.value
-            if not value.startswith(("$.", "$$.", "$[")) and not (site.field == "Condition"):
+            # '$.x', '$$.x', '$[…]' anywhere; a bare '$name' only as a Condition (elsewhere it may
+            # be meant as text, e.g. a currency)
+            if not (value.startswith(("$.", "$$.", "$[")) or (site.field == "Condition" and value.startswith("$"))):
                 continue
-            if site.field == "Condition":
-                if value.lstrip().startswith("{%"):
-                    continue
-                if not value.startswith("$"):
-                    continue
             info = paths.check_path(value)
             if not info.ok:
                 continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from aslint.eks.tasks import eks_tasks
-from aslint.eks.values import literal_string
+from aslint.eks.values import lookup
 from aslint.finding import Finding
 from aslint.rule import Rule
 
@@ -20,6 +20,8 @@ ARN = re.compile(r"^arn:(?P<partition>[^:]+):(?P<service>[^:]*):(?P<region>[^:]*
 def diagnose(value: str) -> str | None:
     """Why ``value`` is not an IAM role ARN (None when it is one)."""
     m = ARN.match(value)
+    if value.strip() == "*":
+        return "is a wildcard placeholder, not a role; EKS needs the role's full ARN"
     if m is None:
         return "is not an ARN; EKS needs the role's full ARN, not its name"
     service, resource, account = m.group("service"), m.group("resource"), m.group("account")
@@ -32,6 +34,8 @@ def diagnose(value: str) -> str | None:
     kind = resource.split("/", 1)[0]
     if kind == "role" and "/" in resource and resource.split("/")[-1]:
         return None
+    if kind == "role":
+        return "has no role name after 'role/'"
     if kind == "instance-profile":
         return "is an instance profile ARN; EKS takes the role inside it: arn:…:iam::ACCOUNT:role/NAME"
     if kind == "user":
@@ -48,10 +52,15 @@ class RoleArnNotARole(Rule):
             if spec is None:
                 continue
             field, what = spec
-            value, pointer = literal_string(task, field)
-            if value is None:
+            state, value, pointer = lookup(task, field)
+            if state != "literal" or not isinstance(value, str):
                 continue
-            why = diagnose(value)
+            probe = value
+            if "${" in value:  # a template substitution: check what is written around it
+                probe = re.sub(r"\$\{[^}]*\}", "X", value)
+                if not probe.startswith("arn:") or re.search(r":(role|user|instance-profile|assumed-role)/", probe) is None:
+                    continue
+            why = diagnose(probe)
             if why:
                 yield Finding(pointer, f"{field} '{value}' {why}. {field} must be the ARN of {what} "
                                        f"(arn:aws:iam::ACCOUNT:role/NAME).")

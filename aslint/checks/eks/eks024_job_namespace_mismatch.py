@@ -31,5 +31,5 @@ class JobNamespaceMismatch(Rule):
             related = [(outer_ptr, f"Namespace '{outer}'")] if outer_ptr else []
             yield Finding(pointer, f"the Job's metadata.namespace is '{inner}' but the runJob task has {given}; "
                                    f"runJob creates the Job in the Namespace parameter, and Kubernetes refuses an object "
-                                   f"whose namespace differs from the request's. Set Namespace to '{inner}' or drop "
+                                   f"whose namespace differs from the request's (400 BadRequest). Set Namespace to '{inner}' or drop "
                                    f"metadata.namespace.", related=related)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from aslint.finding import Finding
-from aslint.iam.analysis import pairing, pass_condition, statement_json
+from aslint.iam.analysis import pairing, pass_condition, statement_json, suggested_resource
 from aslint.iam.evaluate import DENIED, NOT_ALLOWED
 from aslint.iam.needs import REQUIRED
 from aslint.rule import Rule
@@ -31,7 +31,7 @@ class MissingPermission(Rule):
             need = items[0][0]
             actions = list(dict.fromkeys(n.action for n, _ in items))
             condition = pass_condition(passed_to) if passed_to and "iam:passedtoservice" in need.context else None
-            add = statement_json(actions, resource, condition)
+            add = statement_json(actions, suggested_resource(resource, ctx.doc), condition)
             if need.passed_role:
                 what = (f"state '{need.state.name}' passes {need.why.split(' is passed')[0]} {resource} to {passed_to}, "
                         f"but the role's policies ({pair.names()}) do not allow iam:PassRole on it"

@@ -27,6 +27,8 @@ class ResourceStarForScopableAction(Rule):
                     continue  # IAM010 reports the wildcard itself
                 names = catalog.expand(v) if has_wildcard(v) else [catalog.canonical(v)]
                 for name in names:
+                    if name == "iam:PassRole":
+                        continue  # IAM020 reports PassRole on every role
                     types = catalog.resource_types(name) if name else None
                     if types:
                         scopable[name] = types

@@ -5,7 +5,6 @@ from __future__ import annotations
 from aslint.finding import Finding
 from aslint.iam.analysis import pairing
 from aslint.iam.arn import has_wildcard, overlaps
-from aslint.iam.evaluate import action_matches
 from aslint.rule import Rule
 
 

@@ -19,7 +19,9 @@ class ClusterDeletedBeforeNodegroups(Rule):
             if not f.reached[node]:
                 continue
             live = f.alive[node] & kids
-            delete = next(s for s in f.sites_at[node] if s.role == "delete" and s.kind == "cluster")
+            delete = next((s for s in f.sites_at.get(node, ()) if s.role == "delete" and s.kind == "cluster"), None)
+            if delete is None:
+                continue
             for bit in f.bits(live):
                 res = f.creates[bit]
                 path = f.names(f.shortest(g.node_of[res.ref.pointer], bit, [node]).get(node, []))
