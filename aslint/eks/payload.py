@@ -39,26 +39,27 @@ def retrieves_logs(task) -> bool:
 
 
 def log_bound(task):
-    """('dynamic'|'none'|'bytes', bytes per container or None, pointer, detail) for a logs-retrieving runJob.
+    """(kind, pointer, found) for a logs-retrieving runJob's LogParameters.
 
-    tailLines is turned into bytes with ``line_bytes`` by the caller (see log_estimate).
+    kind: 'none' (no tailLines/limitBytes), 'bound' (found maps them to integers) or 'dynamic'
+    (given by a path/expression, or not a number: the size cannot be known).
     """
     state, params, pointer = lookup(task, "LogOptions", "LogParameters")
     if state == "dynamic":
-        return "dynamic", None, pointer, {}
+        return "dynamic", pointer, {}
     if state != "literal" or not isinstance(params, dict):
-        return "none", None, pointer, {}
+        return "none", pointer, {}
     found = {}
     for key in ("tailLines", "limitBytes"):
         if key + ".$" in params or (task.jsonata and isinstance(params.get(key), str) and params[key].strip().startswith("{%")):
-            return "dynamic", None, pointer, {}
+            return "dynamic", pointer, {}
         if key in params:
             found[key] = _int(params[key])
     if not found:
-        return "none", None, pointer, {}
+        return "none", pointer, {}
     if any(v is None for v in found.values()):
-        return "dynamic", None, pointer, found
-    return "bound", None, pointer, found
+        return "dynamic", pointer, found
+    return "bound", pointer, found
 
 
 def pods_and_containers(doc, task):

@@ -21,7 +21,7 @@ class RunJobLogsUnbounded(Rule):
         for task in eks_tasks(ctx.doc):
             if not retrieves_logs(task):
                 continue
-            kind, _, params_ptr, found = log_bound(task)
+            kind, params_ptr, found = log_bound(task)
             _, _, flag_ptr = lookup(task, "LogOptions", "RetrieveLogs")
             if kind == "dynamic":
                 continue
