@@ -70,10 +70,16 @@ def _indent_depth(text: str) -> int:
     return max((len(line) - len(line.lstrip(" ")) for line in text.splitlines()), default=0) // 2
 
 
+_YAML12_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+
+
 def _scalar(node):
+    """A scalar's value, resolved as YAML 1.2 does (js-yaml, CloudFormation): ``yes``/``on`` stay text."""
     tag = node.tag
     if tag == "tag:yaml.org,2002:str":
         return node.value
+    if tag == "tag:yaml.org,2002:bool":
+        return _YAML12_BOOLS.get(node.value, node.value)
     if tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null"):
         try:
             return _SCALAR.construct_object(node, deep=False)
@@ -123,8 +129,8 @@ def _convert(root, counter) -> YamlDoc:
             for key_node, value_node in node.value:
                 if key_node.tag == "tag:yaml.org,2002:merge":
                     continue  # merge keys are not part of CloudFormation/ASL; ignore them
-                key = _scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else str(_scalar_text(key_node))
-                key = key if isinstance(key, str) else ("null" if key is None else str(key).lower() if isinstance(key, bool) else str(key))
+                # keys are text, as in JSON: "Yes:" is the state name "Yes", "200:" is "200"
+                key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(_scalar_text(key_node))
                 kspan = (key_node.start_mark.index, key_node.end_mark.index)
                 child_pointer = pointer + "/" + escape(key)
                 if key in seen:

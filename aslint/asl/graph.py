@@ -100,7 +100,11 @@ def build(doc) -> list:
                 else:
                     dangling.add(name)  # reported by ASL201; treat as an exit
         start = machine.node.get("StartAt") if isinstance(machine.node, dict) else None
-        if isinstance(start, str) and start in states:
+        if any(_placeholder(e.target) for e in g.edges) or _placeholder(start):
+            # a template token (${Name}) may name any state: every state may be reached
+            g.start_ok = True
+            g.reachable = set(states)
+        elif isinstance(start, str) and start in states:
             g.start_ok = True
             seen = {start}
             queue = deque([start])
@@ -120,6 +124,10 @@ def build(doc) -> list:
                     queue.append(prev)
         g.can_end = seen
     return graphs
+
+
+def _placeholder(value) -> bool:
+    return isinstance(value, str) and "${" in value
 
 
 def graphs(doc) -> list:

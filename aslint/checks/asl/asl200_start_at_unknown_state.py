@@ -15,7 +15,7 @@ class StartAtUnknownState(Rule):
     def check(self, ctx):
         for machine in model(ctx.doc).machines:
             start = machine.node.get("StartAt")
-            if not isinstance(start, str) or not isinstance(machine.node.get("States"), dict) or start in machine.states:
+            if not isinstance(start, str) or not isinstance(machine.node.get("States"), dict) or start in machine.states or "${" in start:
                 continue
             other = state_named(ctx.doc, start, machine)
             if other is not None:

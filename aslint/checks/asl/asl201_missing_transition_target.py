@@ -20,8 +20,8 @@ class MissingTransitionTarget(Rule):
                 if edge.kind == "Typo":
                     continue  # a misspelt Next: ASL101/ASL202
                 target, what = edge.target, WHAT[edge.kind]
-                if isinstance(target, str) and target in states:
-                    continue
+                if isinstance(target, str) and (target in states or "${" in target):
+                    continue  # a ${Token} is substituted at deploy time: unknown, not wrong
                 if not isinstance(target, str):
                     if edge.kind == "Choices":  # others are typed by schemas/asl/fields.json (ASL105)
                         yield Finding(edge.pointer, f"{what} in state '{edge.source}' is {describe(target)}; it must be a state name")

@@ -13,7 +13,7 @@ class UnknownStatesErrorName(Rule):
 
     def check(self, ctx):
         states = model(ctx.doc).states
-        raised = {ref.node.get("Error") for ref in states if ref.type == "Fail"}
+        raised = {ref.node.get("Error") for ref in states if ref.type == "Fail" and isinstance(ref.node.get("Error"), str)}
         for ref in states:
             for field, i, entry, pointer in handlers(ref):
                 errors = entry.get("ErrorEquals") if isinstance(entry, dict) else None
