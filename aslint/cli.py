@@ -271,19 +271,19 @@ def _project_documents(results) -> list:
         if r.path == "-":
             continue
         loaded = load(r.path)  # a worker process linted it; read it again here
-        for doc in loaded.documents:
-            doc.kind = kinds.classify(doc.data)
-            if doc.kind:
-                documents.append(doc)
-                extract = kinds.EXTRACTORS.get(doc.kind)
-                if extract:
-                    try:
-                        for sub in extract(doc):
-                            sub.kind = kinds.classify(sub.data) or sub.kind
-                            if sub.kind:
-                                documents.append(sub)
-                    except Exception:
-                        pass
+        work = list(loaded.documents)
+        while work:  # embedded documents may embed more (aws-auth in a List, mapRoles in aws-auth)
+            doc = work.pop(0)
+            doc.kind = doc.kind or kinds.classify(doc.data)
+            if not doc.kind:
+                continue
+            documents.append(doc)
+            extract = kinds.EXTRACTORS.get(doc.kind)
+            if extract:
+                try:
+                    work.extend(extract(doc))
+                except Exception:
+                    pass
     return documents
 
 

@@ -179,6 +179,14 @@ _OPERANDS = ("num", "str", "name", "var", "regex", "wild")
 _CONTEXTUAL = ("*", "**", "%")
 
 
+def _order_by(tokens: list[Token], open_tok: Token) -> bool:
+    """True when ``open_tok`` (a '(') directly follows '^' (JSONata's order-by operator)."""
+    for k, tok in enumerate(tokens):
+        if tok is open_tok:
+            return k > 0 and tokens[k - 1].text == "^"
+    return False
+
+
 def _structure(tokens: list[Token]):
     """Balanced brackets and a plausible operand/operator alternation (first problem only)."""
     stack: list[Token] = []
@@ -187,6 +195,12 @@ def _structure(tokens: list[Token]):
         expecting_operand = prev is None or prev.kind == "open" or (prev.kind == "op" and prev.text != "|")
         if tok.kind == "op" and tok.text in _CONTEXTUAL and expecting_operand:
             tok = Token("wild", tok.text, tok.start)
+        elif tok.kind == "op" and tok.text == "?" and prev is not None and prev.text in ("(", ","):
+            tok = Token("wild", "?", tok.start)  # a placeholder of partial application: $f(?, 1)
+        elif (tok.kind == "op" and tok.text in ("<", ">") and prev is not None and prev.text in ("(", ",")
+              and stack and stack[-1].text == "(" and _order_by(tokens, stack[-1])):
+            prev = tok  # the direction of an order-by term: ^(>price, <name)
+            continue
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
         if tok.kind == "open":
             if prev is not None and prev.kind in ("num", "str") and tok.text == "(":

@@ -37,7 +37,8 @@ def name_problem(name) -> str | None:
     if name.endswith(".$"):
         return None  # a JSONPath-mode dynamic key; the name is the part before '.$'
     if not _NAME_RE.match(name):
-        return "a name must start with a letter or '_' and continue with letters, digits or '_'"
+        return ("a name must start with a letter or '_' and continue with letters, digits or '_' "
+                "(in JSONata and JSONPath a '-', '.' or space ends a $name reference)")
     return None
 
 

@@ -74,6 +74,12 @@ def body_of(task: Task):
 
 def body_data(task: Task):
     """The RequestBody as data: the object, or a JSON/YAML string parsed (None when it does not parse)."""
+    if not hasattr(task, "_body"):
+        task._body = _body_data(task)
+    return task._body
+
+
+def _body_data(task: Task):
     _, body = body_of(task)
     if isinstance(body, dict):
         return body
@@ -98,6 +104,9 @@ def is_aws_auth_body(data) -> bool:
 
 def aws_auth_calls(doc) -> list:
     """eks:call tasks that read or write aws-auth: by path (…/configmaps/aws-auth) or by body."""
+    cached = doc.cache.get("auth.aws_auth_calls")
+    if cached is not None:
+        return cached
     out = []
     for task in eks_tasks(doc):
         if task.action != "call":
@@ -105,6 +114,7 @@ def aws_auth_calls(doc) -> list:
         target = configmap_target(task.literal("Path"))
         if (target and target[1] == "aws-auth") or is_aws_auth_body(body_data(task)):
             out.append(task)
+    doc.cache["auth.aws_auth_calls"] = out
     return out
 
 

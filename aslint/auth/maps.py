@@ -26,7 +26,9 @@ def maps(doc) -> dict:
             if not isinstance(value, str) or not value.strip():
                 continue
             try:
-                docs, error = string_document(doc, f"/data/{key}", context={"map": key})
+                cyclic = "&" in value and "*" in value and _recursive_alias(value)
+                docs, error = ([], "a YAML alias refers to its own anchor (a recursive structure)") if cyclic else \
+                    string_document(doc, f"/data/{key}", context={"map": key})
             except Exception as err:  # never let a strange string end the run
                 docs, error = [], f"{type(err).__name__}: {err}"
             for sub in docs:
@@ -34,6 +36,36 @@ def maps(doc) -> dict:
             out[key] = (docs, error)
     doc.cache["auth.maps"] = out
     return out
+
+
+def _recursive_alias(text: str) -> bool:
+    """Whether the YAML in ``text`` has an alias inside its own anchor (which would expand forever)."""
+    import yaml
+
+    try:
+        roots = list(yaml.compose_all(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+    except Exception:
+        return False  # the real parse reports the error
+    for root in roots:
+        stack = [(root, False)]
+        open_nodes: set = set()
+        while stack:
+            node, leaving = stack.pop()
+            if leaving:
+                open_nodes.discard(id(node))
+                continue
+            if id(node) in open_nodes:
+                return True
+            if isinstance(node, yaml.SequenceNode):
+                children = node.value
+            elif isinstance(node, yaml.MappingNode):
+                children = [n for pair in node.value for n in pair]
+            else:
+                continue
+            open_nodes.add(id(node))
+            stack.append((node, True))
+            stack.extend((child, False) for child in children)
+    return False
 
 
 def entries(map_doc):

@@ -41,15 +41,23 @@ def is_list(data) -> bool:
     return any(is_rbac(item) or _is_aws_auth(item) for item in data["items"])
 
 
+def _wanted(item) -> bool:
+    return is_rbac(item) or _is_aws_auth(item)
+
+
 @kinds.extractor("k8s-list")
 def list_items(doc) -> list:
-    from aslint.embedded import subtree_document
+    from aslint.auth.manifests import embedded_items
 
-    out = []
-    for i, item in enumerate(doc.data.get("items", [])):
-        if is_rbac(item) or _is_aws_auth(item):
-            out.append(subtree_document(doc, f"/items/{i}", item))
-    return out
+    return embedded_items(doc, _wanted)
+
+
+@kinds.extractor("cfn-template")
+def cdk_manifests(doc) -> list:
+    """aws-auth and RBAC objects in CDK's Kubernetes manifest resources."""
+    from aslint.auth.manifests import template_manifests
+
+    return template_manifests(doc, _wanted)
 
 
 @kinds.extractor("aws-auth")
@@ -63,7 +71,8 @@ def map_documents(doc) -> list:
 def call_bodies(doc) -> list:
     """Kubernetes objects sent by eks:call (aws-auth, RBAC) as documents positioned in the definition."""
     from aslint.auth.calls import body_of, eks_tasks
-    from aslint.embedded import string_document, subtree_document
+    from aslint.auth.manifests import subtree
+    from aslint.embedded import string_document
 
     out = []
     for task in eks_tasks(doc):
@@ -73,7 +82,7 @@ def call_bodies(doc) -> list:
         context = {"eks_call": task}
         if isinstance(body, dict):
             if body.get("kind") in _BODY_KINDS:
-                out.append(subtree_document(doc, pointer, body, context=context))
+                out.append(subtree(doc, pointer, body, context=context))
         elif isinstance(body, str) and body.strip() and not body.lstrip().startswith("{%"):
             docs, error = string_document(doc, pointer, context=context)
             out.extend(d for d in docs if isinstance(d.data, dict) and d.data.get("kind") in _BODY_KINDS)

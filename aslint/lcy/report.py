@@ -11,7 +11,6 @@ DELETE_HOW = {
     "nodegroup": "eks:deleteNodegroup.sync",
     "fargateprofile": "eks:deleteFargateProfile.sync",
 }
-DELETE_API = {"cluster": "deleteCluster", "nodegroup": "deleteNodegroup", "fargateprofile": "deleteFargateProfile"}
 
 
 def arrow(names) -> str:
@@ -25,7 +24,8 @@ def _identity_hint(f, res) -> str:
             if s.role != "delete" or s.kind != res.kind or s.kind == "job":
                 continue
             if res.scope is not None and not s.ref.pointer.startswith(res.scope + "/"):
-                owner = f.g.refs[f.g.node_of.get(res.scope.rsplit("/", 1)[0], -1)] if res.scope.rsplit("/", 1)[0] in f.g.node_of else None
+                map_node = f.g.node_of.get(res.scope.rsplit("/", 1)[0])
+                owner = f.g.refs[map_node] if map_node is not None else None
                 where = f" of Map '{owner.name}'" if owner is not None else ""
                 return (f" It is created in every iteration{where}; the delete in state '{s.ref.name}' runs outside "
                         "the iteration and removes at most one of them: delete it inside the iteration.")

@@ -12,14 +12,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from aslint.eks.tasks import eks_tasks, is_expression
 
-CREATE_APIS = {"createCluster": "cluster", "createNodegroup": "nodegroup", "createFargateProfile": "fargateprofile"}
-DELETE_APIS = {"deleteCluster": "cluster", "deleteNodegroup": "nodegroup", "deleteFargateProfile": "fargateprofile"}
-#: tasks that need a live cluster (use-after-delete)
-USE_APIS = ("runJob", "call", "createNodegroup", "createFargateProfile", "deleteNodegroup", "deleteFargateProfile")
 NOUN = {"cluster": "cluster", "nodegroup": "node group", "fargateprofile": "Fargate profile", "job": "Kubernetes Job"}
 
 _VAR = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
@@ -118,8 +114,7 @@ class Site:
     sync: bool = False
     all_jobs: bool = False  # a DELETE of every Job (collection or dynamic path)
     scope: str | None = None  # pointer of the innermost Map processor holding it
-    index: int = -1  # bit index for created resources
-    extra: dict = field(default_factory=dict)
+    index: int = -1  # bit index for created resources (or deleted-cluster bit for cluster deletes)
 
     @property
     def ref(self):

@@ -9,7 +9,9 @@ GOOD = [
     "{% ($a := 1; $a) %}", '{% {"a": 1, "b": [1,2]} %}', "{% -1 %}", "{% a.%.b %}",
     "{% $contains($x, /ab\\/c/i) %}", "{% $count($states.input.items[type='x']) > 0 %}",
     "{% $not(null in $each($states.input.d, function($v) { $length($trim($v)) > 0 ? $v : null })) %}",
-    '{% "a" & "b" %}', "{% /* note */ $uuid() %}", "{% $states.input ~> | a | {'x': 1} | %}",
+    '{% "a" & "b" %}', "{% $states.input.orders^(>price, <name) %}", "{% $substring(?, 0, 5) %}",
+    "{% $exists($states.input.x) ? 'a' : 'b' %}", "{% $states.input.list[$.active = true][-1] %}",
+    "{% Account.Order{OrderID: Product} %}", "{% $$.a %}", "{% /* note */ $uuid() %}", "{% $states.input ~> | a | {'x': 1} | %}",
 ]
 BAD = {
     "{% 10 %": "end with '%}'", "10 %}": "start with '{%'", "{%  %}": "empty",

@@ -72,3 +72,23 @@ def test_v1beta1_fix_in_place(tmp_path):
     target.write_text(bad)
     cli("check", "--select", "AUTH014", "--fix", str(target))
     assert target.read_text() == bad.replace("v1beta1", "v1")
+
+
+def test_role_from_the_template_beside_the_definition():
+    template = {"Resources": {"Workflow": {"Type": "AWS::StepFunctions::StateMachine", "Properties": {
+        "RoleArn": ROLE, "Definition": {"StartAt": "Run", "States": {"Run": RUN}}}}}}
+    found = by_code(lint(json.dumps(template, indent=2), "template.json"), "AUTH013")
+    assert len(found) == 1 and "role/StepFunctionsEksRole" in found[0].message
+    assert not by_code(lint(json.dumps(template, indent=2), "template.json", extra={"aws-auth.yaml": AWS_AUTH_GOOD}), "AUTH013")
+
+
+def test_role_arn_on_the_command_line(tmp_path):
+    from .helpers import cli
+
+    (tmp_path / "wf.asl.json").write_text(WF)
+    out = cli("check", "--select", "AUTH013", "--format", "json", "--role-arn", ROLE, str(tmp_path))
+    codes = [d["code"] for d in json.loads(out.stdout)["diagnostics"]]
+    assert codes == ["AUTH013"], out.stdout + out.stderr
+    (tmp_path / "aws-auth.yaml").write_text(AWS_AUTH_GOOD)
+    out = cli("check", "--select", "AUTH013", "--format", "json", "--role-arn", ROLE, str(tmp_path))
+    assert json.loads(out.stdout)["diagnostics"] == []

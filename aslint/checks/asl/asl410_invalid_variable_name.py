@@ -19,8 +19,8 @@ class InvalidVariableName(Rule):
                 problem = variables.name_problem(name)
                 if problem is None:
                     continue
-                if name in variables.RESERVED or name.startswith("$") or not name:
+                if not isinstance(name, str) or not name or name in variables.RESERVED or name.startswith("$"):
                     yield Finding(pointer, f"'{name}' cannot be a variable name: {problem}", target="key")
                 else:
                     # AWS does not document the exact name syntax: a warning, not an error
-                    yield Finding(pointer, f"'{name}' cannot be read back as ${name}: {problem} (in both JSONata and JSONPath '-', '.', spaces and the like end the name); rename it, e.g. '{variables.suggest(name)}'", target="key", severity="warning")
+                    yield Finding(pointer, f"'{name}' cannot be read back as ${name}: {problem}; rename it, e.g. '{variables.suggest(name)}'", target="key", severity="warning")

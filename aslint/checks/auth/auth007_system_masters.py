@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from aslint.auth import arn as arns
 from aslint.auth.maps import MAP_KIND, entries
 from aslint.finding import Finding
 from aslint.rule import Rule
@@ -18,10 +19,13 @@ class SystemMasters(Rule):
                 continue
             for j, group in enumerate(groups):
                 if group == "system:masters":
-                    who = entry.get("username") if isinstance(entry.get("username"), str) else "this identity"
+                    name = entry.get("username")
+                    known = isinstance(name, str) and name and not arns.is_dynamic(name)
+                    who = f"'{name}'" if known else "this identity"
+                    user = f"User '{name}'" if known else "its username"
                     yield Finding(
                         f"{pointer}/groups/{j}",
-                        f"'{who}' is put in system:masters, which bypasses RBAC and cannot be limited by any Role "
-                        f"(full control of the cluster); drop the group, keep 'username: {who}' and bind a Role "
-                        f"with only the verbs it needs to User '{who}' (a RoleBinding in its namespace)",
+                        f"{who} is put in system:masters, which bypasses RBAC and cannot be limited by any Role "
+                        f"(full control of the cluster); drop the group and bind a Role with only the verbs it "
+                        f"needs to {user} (a RoleBinding in its namespace), or to an ordinary group you map instead",
                     )

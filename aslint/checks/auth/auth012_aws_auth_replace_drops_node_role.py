@@ -44,6 +44,8 @@ class AwsAuthReplaceDropsNodeRole(Rule):
         if writer.action == "createNodegroup":
             role = writer.literal("NodeRole")
             nodes = node_entries(roles)
+            if any(arns.is_dynamic(e.get("rolearn")) for e in nodes):
+                return None  # a node entry whose ARN is filled in later: cannot tell, so trust it
             if isinstance(role, str) and arns.parse(role):
                 if any(isinstance(e.get("rolearn"), str) and arns.same_role(e["rolearn"], role) for e in nodes):
                     return None
@@ -58,6 +60,8 @@ class AwsAuthReplaceDropsNodeRole(Rule):
                     "system:nodes): the nodes lose access; keep the node role's entry, or GET aws-auth and merge")
         role = writer.literal("PodExecutionRoleArn")
         fargate = [e for e in roles if isinstance(e, dict) and "system:node-proxier" in groups_of(e)]
+        if any(arns.is_dynamic(e.get("rolearn")) for e in fargate):
+            return None
         if isinstance(role, str) and arns.parse(role):
             if any(isinstance(e.get("rolearn"), str) and arns.same_role(e["rolearn"], role) for e in fargate):
                 return None
