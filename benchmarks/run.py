@@ -113,7 +113,7 @@ def _cluster_block(rng: random.Random, p: str, nxt: str, *, fanout: bool = True)
         },
         "ResultPath": "$.nodegroup",
         "Retry": _retry("EKS.ServiceUnavailableException"),
-        "Catch": _catch(f"{p}Delete cluster"),
+        "Catch": _catch(f"{p}Delete nodegroup"),
         "Next": f"{p}Choose",
     }
     choices = [
@@ -318,7 +318,7 @@ def make_inputs(keys, generator_choice: str) -> dict:
     def big(n, seed):
         if ext is not None:
             try:
-                d = ext(n, max(1, n // 50))
+                d = ext(n, max(1, n // 100))  # 100 states a cluster, as generate.py's own CLI (5,000 / 50)
                 return d, "benchmarks/generate.py eks_definition"
             except Exception as exc:  # noqa: BLE001
                 print(f"note: generate.eks_definition({n}, …) failed ({exc}); using run.py's generator")
@@ -344,6 +344,16 @@ def make_inputs(keys, generator_choice: str) -> dict:
             d, how = big(n, n)
             size = _write(p, d)
             out[key] = Input(key, f"{count_states(d):,} states", [p], count_states(d), size, how)
+    if "s5000dense" in keys:
+        # run.py's own generator: every 13-state unit is a cluster lifecycle with 7 EKS tasks,
+        # so EKS parameter validation and lifecycle analysis weigh more than in generate.py's
+        # (mostly Lambda work chains); only in the full run when generate.py made s5000.
+        if ext is not None or "s5000" not in keys:
+            p = INPUTS / "states5000-dense.asl.json"
+            d = generate_definition(5000, 5000)
+            size = _write(p, d)
+            out["s5000dense"] = Input("s5000dense", f"{count_states(d):,} states EKS-dense", [p], count_states(d), size,
+                                      "run.py generate_definition")
     if "mb1" in keys:
         # ~1 MB (the Step Functions definition quota is 1,048,576 bytes): 1,000 states whose jobs
         # carry long environment lists; stays just under the quota so ASL011 does not fire.
@@ -518,6 +528,7 @@ class Sample:
     wall: float
     rss_mb: float
     rc: int
+    cpu: float = float("nan")  # user + system seconds of the child
 
 
 PYCACHE = WORK / "pycache"
@@ -561,7 +572,7 @@ def run_once(argv, env=None, log: Path | None = None, timeout=PEER_TIMEOUT) -> S
     cmd = list(map(str, argv))
     if GNU_TIME:
         rfile = LOGS / f".rusage-{os.getpid()}"
-        cmd = [GNU_TIME, "-f", "%M %x", "-o", str(rfile), *cmd]
+        cmd = [GNU_TIME, "-f", "%M %x %U %S", "-o", str(rfile), *cmd]
     out = open(log, "wb") if log else subprocess.DEVNULL
     try:
         t0 = time.perf_counter()
@@ -583,15 +594,16 @@ def run_once(argv, env=None, log: Path | None = None, timeout=PEER_TIMEOUT) -> S
         if log:
             out.close()
     rss_kb, rc = ru.ru_maxrss, proc.returncode  # ru_maxrss is KiB on Linux
+    cpu = ru.ru_utime + ru.ru_stime
     if rfile is not None:
         try:
             last = rfile.read_text().strip().splitlines()[-1].split()
-            rss_kb, rc = int(last[0]), int(last[1])
+            rss_kb, rc, cpu = int(last[0]), int(last[1]), float(last[2]) + float(last[3])
         except (OSError, IndexError, ValueError):
             pass
     if killed:
         rc = -9
-    return Sample(wall, rss_kb / 1024.0, rc)
+    return Sample(wall, rss_kb / 1024.0, rc, cpu)
 
 
 @dataclass
@@ -608,6 +620,10 @@ class Result:
     @property
     def rss(self) -> float:
         return max(s.rss_mb for s in self.samples) if self.samples else float("nan")
+
+    @property
+    def cpu(self) -> float:
+        return statistics.median(s.cpu for s in self.samples) if self.samples else float("nan")
 
     @property
     def best(self) -> float:
@@ -754,12 +770,12 @@ def table(results: list, targets: dict) -> list:
         for r in rs:
             ratio = ""
             if r.tool.startswith("cfn-lint") and a_tpl and r.samples:
-                ratio = f"{a_tpl.wall / r.wall:.2f}"
+                ratio = f"{a_tpl.wall / r.wall:.2f} ({a_tpl.cpu / r.cpu:.2f})"
             elif r.tool not in ("aslint", "aslint (templates)") and a and r.samples:
-                ratio = f"{a.wall / r.wall:.2f}"
+                ratio = f"{a.wall / r.wall:.2f} ({a.cpu / r.cpu:.2f})"
             tgt = targets.get((label, r.tool), "")
             rc = ",".join(str(c) for c in sorted(r.rcs)) if r.samples else "-"
-            rows.append([label, r.tool, _fmt(r.wall), _fmt(r.best), _fmt(r.rss, 1), ratio, rc, str(len(r.samples)), tgt])
+            rows.append([label, r.tool, _fmt(r.wall), _fmt(r.best), _fmt(r.cpu), _fmt(r.rss, 1), ratio, rc, str(len(r.samples)), tgt])
     return rows
 
 
@@ -821,8 +837,44 @@ def check_targets(inputs, results, alone) -> list:
 # Profiles
 # --------------------------------------------------------------------------------------------
 
+def _stats_text(prof: Path, sort: str, n: int) -> str:
+    import io
+    import pstats
+
+    buf = io.StringIO()
+    st = pstats.Stats(str(prof), stream=buf)
+    st.sort_stats(sort).print_stats(n)
+    lines = buf.getvalue().splitlines()
+    start = next((i for i, ln in enumerate(lines) if "function calls" in ln), 0)
+    return "\n".join(ln for ln in lines[start:] if ln.strip() or ln is lines[start]).rstrip()
+
+
+def _rule_costs(prof: Path) -> list:
+    """[(cumtime, code/module, calls)] of every rule's check() and of the engine's phases."""
+    import pstats
+
+    st = pstats.Stats(str(prof))
+    out = []
+    for (filename, _line, func), (_cc, nc, _tt, ct, _callers) in st.stats.items():  # type: ignore[attr-defined]
+        norm = filename.replace(os.sep, "/")
+        if "/aslint/checks/" in norm and func == "check":
+            out.append((ct, norm.split("/aslint/checks/", 1)[1], nc))
+        elif "/aslint/" in norm and (func, norm.rsplit("/aslint/", 1)[1]) in {
+                ("load", "loader.py"), ("_build", "document.py"), ("__init__", "engine.py"),
+                ("catalog", "ruledocs.py"), ("load_families", "kinds.py"), ("load_builtin_rules", "rule.py")}:
+            out.append((ct, "[core] " + norm.rsplit("/aslint/", 1)[1] + ":" + func, nc))
+        elif "/aslint/output/" in norm and func in ("render", "write", "report", "emit"):
+            out.append((ct, "[output] " + norm.split("/aslint/", 1)[1] + ":" + func, nc))
+    out.sort(reverse=True)
+    return out
+
+
 def profile(aslint: Tool, inputs: dict) -> str:
-    """cProfile of the 5,000-state run and of one small file, -X importtime of start-up."""
+    """cProfile of the 5,000-state run and of one small file, -X importtime of start-up.
+
+    Equivalent to ``python3 -m cProfile -s cumtime -m aslint check --exit-zero FILE | head -40``,
+    but the profile goes to a file (pstats) and aslint's report to another, so they do not mix;
+    full listings are in benchmarks/_work/profile/."""
     PROFILE.mkdir(parents=True, exist_ok=True)
     env = child_env(aslint.env)
     parts = []
@@ -830,20 +882,31 @@ def profile(aslint: Tool, inputs: dict) -> str:
         if key not in inputs:
             continue
         f = str(inputs[key].paths[0])
-        argv = [sys.executable, "-m", "cProfile", "-s", "cumtime", "-m", "aslint", "check", "--exit-zero", f]
+        prof = PROFILE / f"{key}.pstats"
+        report = PROFILE / f"{key}.report.txt"
+        argv = [sys.executable, "-m", "cProfile", "-o", str(prof), "-m", "aslint", "check", "--exit-zero",
+                "--output", str(report), f]
         r = subprocess.run(argv, capture_output=True, text=True, env=env, cwd=str(WORK))
-        (PROFILE / f"cprofile-{key}.txt").write_text(r.stdout + r.stderr)
-        lines = r.stdout.splitlines()
-        start = next((i for i, ln in enumerate(lines) if "function calls" in ln), 0)
-        parts.append(f"### cProfile, {inputs[key].label} (sorted by cumtime, top 40)\n\n```text\n"
-                     + "\n".join(lines[start:start + 40]) + "\n```\n")
-        argv = [sys.executable, "-m", "cProfile", "-s", "tottime", "-m", "aslint", "check", "--exit-zero", f]
-        r = subprocess.run(argv, capture_output=True, text=True, env=env, cwd=str(WORK))
-        (PROFILE / f"cprofile-tottime-{key}.txt").write_text(r.stdout + r.stderr)
-        lines = r.stdout.splitlines()
-        start = next((i for i, ln in enumerate(lines) if "function calls" in ln), 0)
-        parts.append(f"### cProfile, {inputs[key].label} (sorted by tottime, top 25)\n\n```text\n"
-                     + "\n".join(lines[start:start + 25]) + "\n```\n")
+        if r.returncode != 0 or not prof.exists():
+            parts.append(f"### cProfile, {inputs[key].label}: failed (exit {r.returncode}): {r.stderr[-300:]}\n")
+            continue
+        cum = _stats_text(prof, "cumulative", 40)
+        tot = _stats_text(prof, "tottime", 25)
+        (PROFILE / f"cprofile-cumtime-{key}.txt").write_text(_stats_text(prof, "cumulative", 200) + "\n")
+        (PROFILE / f"cprofile-tottime-{key}.txt").write_text(_stats_text(prof, "tottime", 200) + "\n")
+        rules = _rule_costs(prof)
+        (PROFILE / f"rules-{key}.txt").write_text("\n".join(f"{ct:9.3f} s  {n:6d}  {name}" for ct, name, n in rules) + "\n")
+        summary = ""
+        try:
+            summary = report.read_text().strip().splitlines()[-1]
+        except (OSError, IndexError):
+            pass
+        parts.append(f"### cProfile, {inputs[key].label}, sorted by cumulative time (top 40)\n\n"
+                     f"aslint said: `{summary}`\n\n```text\n{cum}\n```\n")
+        parts.append(f"### cProfile, {inputs[key].label}, sorted by own time (top 25)\n\n```text\n{tot}\n```\n")
+        parts.append(f"### Per rule ({inputs[key].label}): cumulative seconds in each rule's check() and in core phases "
+                     "(top 25; a shared analysis is charged to the first rule that asks for it)\n\n```text\n"
+                     + "\n".join(f"{ct:9.3f} s  {n:6d} calls  {name}" for ct, name, n in rules[:25]) + "\n```\n")
     if "small" in inputs:
         f = str(inputs["small"].paths[0])
         argv = [sys.executable, "-X", "importtime", "-m", "aslint", "check", "--exit-zero", f]
@@ -860,10 +923,17 @@ def profile(aslint: Tool, inputs: dict) -> str:
             except ValueError:
                 continue
         total = sum(c for c, _, n in rows if not n.startswith(" "))
+        by_pkg: dict = {}
+        for c, s_, n in rows:  # own time per top-level package
+            pkg = n.strip().split(".")[0]
+            by_pkg[pkg] = by_pkg.get(pkg, 0) + s_
+        pk = sorted(((v, k) for k, v in by_pkg.items()), reverse=True)[:15]
         rows.sort(reverse=True)
-        parts.append(f"### -X importtime, start-up on {inputs['small'].label}: {total / 1000:.0f} ms importing in total "
-                     "(top 30 by cumulative µs)\n\n```text\n      cum µs     self µs  module\n"
-                     + "\n".join(f"{c:12,d} {s:11,d}  {n}" for c, s, n in rows[:30]) + "\n```\n")
+        parts.append(f"### -X importtime, start-up on {inputs['small'].label}: {total / 1000:.0f} ms importing in total\n\n"
+                     "Own import time per top-level package (top 15):\n\n```text\n"
+                     + "\n".join(f"{v / 1000:8.1f} ms  {k}" for v, k in pk)
+                     + "\n```\n\nTop 30 modules by cumulative µs:\n\n```text\n      cum µs     self µs  module\n"
+                     + "\n".join(f"{c:12,d} {s_:11,d}  {n}" for c, s_, n in rows[:30]) + "\n```\n")
     return "\n".join(parts)
 
 
@@ -891,14 +961,14 @@ def main(argv=None) -> int:
     ap.add_argument("--quick", action="store_true", help="runs=1, only the small file, 500 files and 5,000 states")
     ap.add_argument("--cfn-lint", action="store_true", help="also install and time cfn-lint (slow)")
     ap.add_argument("--no-peers", action="store_true", help="time aslint alone")
-    ap.add_argument("--only", default="", help="comma-separated inputs: small,files500,s2000,s5000,s10000,mb1")
+    ap.add_argument("--only", default="", help="comma-separated inputs: small,files500,s2000,s5000,s10000,s5000dense,mb1")
     ap.add_argument("--generator", choices=("auto", "own"), default="auto",
                     help="auto: benchmarks/generate.py's eks_definition for the big inputs when it exists; own: run.py's")
     ap.add_argument("--profile", action="store_true", help="also cProfile the 5,000-state run and one small file, and -X importtime")
     ap.add_argument("--markdown", metavar="FILE", help="also write the report as Markdown to FILE")
     args = ap.parse_args(argv)
 
-    keys = ["small", "files500", "s2000", "s5000", "s10000", "mb1"]
+    keys = ["small", "files500", "s2000", "s5000", "s10000", "s5000dense", "mb1"]
     runs = args.runs
     if args.quick:
         keys, runs = ["small", "files500", "s5000"], 1
@@ -927,10 +997,10 @@ def main(argv=None) -> int:
     results = measure(inputs, aslint, peers, runs)
     alone = measure_alone(aslint, inputs, runs)
 
-    header = ["input", "tool", "median wall s", "min wall s", "peak RSS MB", "aslint/peer", "exit", "runs", "target"]
+    header = ["input", "tool", "median wall s", "min wall s", "median CPU s", "peak RSS MB", "aslint/peer wall (CPU)", "exit", "runs", "target"]
     checks, marks = check_targets(inputs, results, alone)
     rows = table(results, marks)
-    extra = [[r.input, r.tool, _fmt(r.wall), _fmt(r.best), _fmt(r.rss, 1), "", ",".join(map(str, sorted(r.rcs))), str(len(r.samples)),
+    extra = [[r.input, r.tool, _fmt(r.wall), _fmt(r.best), _fmt(r.cpu), _fmt(r.rss, 1), "", ",".join(map(str, sorted(r.rcs))), str(len(r.samples)),
               marks.get((r.input, r.tool), "") if k != "startup" else ""]
              for k, r in alone.items()]
     head = f"aslint: {' '.join(aslint.argv)} FILE…  ({aslint.note})"

@@ -179,17 +179,10 @@ _OPERANDS = ("num", "str", "name", "var", "regex", "wild")
 _CONTEXTUAL = ("*", "**", "%")
 
 
-def _order_by(tokens: list[Token], open_tok: Token) -> bool:
-    """True when ``open_tok`` (a '(') directly follows '^' (JSONata's order-by operator)."""
-    for k, tok in enumerate(tokens):
-        if tok is open_tok:
-            return k > 0 and tokens[k - 1].text == "^"
-    return False
-
-
 def _structure(tokens: list[Token]):
     """Balanced brackets and a plausible operand/operator alternation (first problem only)."""
     stack: list[Token] = []
+    carets: list[bool] = []  # per open bracket: does it follow '^' (an order-by group)?
     prev: Token | None = None
     for k, tok in enumerate(tokens):
         expecting_operand = prev is None or prev.kind == "open" or (prev.kind == "op" and prev.text != "|")
@@ -198,7 +191,7 @@ def _structure(tokens: list[Token]):
         elif tok.kind == "op" and tok.text == "?" and prev is not None and prev.text in ("(", ","):
             tok = Token("wild", "?", tok.start)  # a placeholder of partial application: $f(?, 1)
         elif (tok.kind == "op" and tok.text in ("<", ">") and prev is not None and prev.text in ("(", ",")
-              and stack and stack[-1].text == "(" and _order_by(tokens, stack[-1])):
+              and stack and stack[-1].text == "(" and carets[-1]):
             prev = tok  # the direction of an order-by term: ^(>price, <name)
             continue
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
@@ -207,11 +200,13 @@ def _structure(tokens: list[Token]):
                 yield f"'{prev.text}' is followed by '(': a number or string cannot be called"
                 return
             stack.append(tok)
+            carets.append(prev is not None and prev.text == "^")
         elif tok.kind == "close":
             if not stack:
                 yield f"'{tok.text}' has no matching '{_CLOSERS[tok.text]}'"
                 return
             top = stack.pop()
+            carets.pop()
             if _BRACKETS[top.text] != tok.text:
                 yield f"'{top.text}' is closed by '{tok.text}'; expected '{_BRACKETS[top.text]}'"
                 return

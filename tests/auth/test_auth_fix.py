@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 from .helpers import AWS_AUTH_GOOD, by_code, cli, lint
 
 PATHED = AWS_AUTH_GOOD.replace("role/StepFunctionsEksRole", "role/service-role/StepFunctionsEksRole")
