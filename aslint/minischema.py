@@ -67,6 +67,9 @@ def supported(schema) -> bool:
                     work.extend(value.values())
                 elif key in ("enum", "const", "required", "examples", "default", "type"):
                     continue
+                elif key == "$ref":
+                    if not (isinstance(value, str) and value.startswith("#/")):
+                        return False  # remote references: jsonschema resolves those
                 else:
                     work.append(value)
         elif isinstance(node, list):

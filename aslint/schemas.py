@@ -9,15 +9,24 @@ from pathlib import Path
 
 @functools.lru_cache(maxsize=None)
 def validator_for(relative: str, base_dir: Path | None = None):
-    import jsonschema
-    from referencing import Registry, Resource
-
+    """A validator for a schema file: aslint's fast one when it covers the schema's keywords
+    (every schema aslint ships), else jsonschema with every bundled schema registered by $id."""
+    from aslint import minischema
     from aslint.resources import data_dir
 
     root = data_dir("schemas")
     path = (base_dir / relative) if base_dir is not None and (base_dir / relative).is_file() else root / relative
     with open(path, encoding="utf-8") as handle:
         schema = json.load(handle)
+    if minischema.supported(schema):
+        return minischema.Validator(schema)
+    return _jsonschema_validator(schema, root)
+
+
+def _jsonschema_validator(schema, root):
+    import jsonschema
+    from referencing import Registry, Resource
+
     resources = []
     for other in root.rglob("*.json"):
         try:

@@ -275,6 +275,20 @@ def count_states(defn: dict) -> int:
     return n
 
 
+def _float_backoff(node) -> None:
+    """BackoffRate 2 -> 2.0 in place: the PyPI statelint rejects an integer BackoffRate ("should be
+    a Float"; Step Functions takes either), and a peer that rejects the input would stop early."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "BackoffRate" and isinstance(value, int) and not isinstance(value, bool):
+                node[key] = float(value)
+            else:
+                _float_backoff(value)
+    elif isinstance(node, list):
+        for item in node:
+            _float_backoff(item)
+
+
 def _external_generator():
     """benchmarks/generate.py's eks_definition(n_states, n_clusters), when it exists."""
     if not (HERE / "generate.py").exists():
@@ -319,7 +333,8 @@ def make_inputs(keys, generator_choice: str) -> dict:
         if ext is not None:
             try:
                 d = ext(n, max(1, n // 100))  # 100 states a cluster, as generate.py's own CLI (5,000 / 50)
-                return d, "benchmarks/generate.py eks_definition"
+                _float_backoff(d)
+                return d, f"benchmarks/generate.py eks_definition({n}, {max(1, n // 100)}), BackoffRate as float"
             except Exception as exc:  # noqa: BLE001
                 print(f"note: generate.eks_definition({n}, …) failed ({exc}); using run.py's generator")
         return generate_definition(n, seed), "run.py generate_definition"

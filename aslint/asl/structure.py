@@ -161,10 +161,10 @@ def _schema_root() -> dict:
 
 @functools.lru_cache(maxsize=None)
 def _validator(definition: str):
-    import jsonschema
+    from aslint.minischema import Validator
 
     root = _schema_root()
-    return jsonschema.Draft202012Validator(_inline(root["$defs"][definition], root["$defs"]))
+    return Validator(_inline(root["$defs"][definition], root["$defs"]))
 
 
 def _inline(node, defs, depth: int = 0):
