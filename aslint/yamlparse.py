@@ -93,9 +93,12 @@ def _convert(root, counter) -> YamlDoc:
     duplicates = []
     result_holder: list = [None]
     # Work list of (node, pointer, key_span, setter)
-    work = [(root, "", None, lambda v: result_holder.__setitem__(0, v))]
+    work = [(root, "", None, lambda v: result_holder.__setitem__(0, v), 0)]
     while work:
-        node, pointer, key_span, setter = work.pop()
+        node, pointer, key_span, setter, depth = work.pop()
+        if depth > _MAX_DEPTH:
+            raise ParseError(f"the document nests more than {_MAX_DEPTH} levels deep (a recursive alias?); aslint does not read it",
+                             node.start_mark.index)
         counter[0] -= 1
         if counter[0] < 0:
             raise ParseError("YAML aliases expand to too many nodes (an alias bomb?); aslint refuses it", node.start_mark.index)
@@ -112,7 +115,7 @@ def _convert(root, counter) -> YamlDoc:
                 holder[fn] = node.value.split(".", 1)
                 continue
             plain = _retag(node)
-            work.append((plain, pointer + "/" + escape(fn), key_span, inner_setter))
+            work.append((plain, pointer + "/" + escape(fn), key_span, inner_setter, depth + 1))
             continue
         if isinstance(node, yaml.ScalarNode):
             setter(_scalar(node))
@@ -120,7 +123,7 @@ def _convert(root, counter) -> YamlDoc:
             items = [None] * len(node.value)
             setter(items)
             for i, child in reversed(list(enumerate(node.value))):
-                work.append((child, f"{pointer}/{i}", None, (lambda lst, j: (lambda v: lst.__setitem__(j, v)))(items, i)))
+                work.append((child, f"{pointer}/{i}", None, (lambda lst, j: (lambda v: lst.__setitem__(j, v)))(items, i), depth + 1))
         elif isinstance(node, yaml.MappingNode):
             mapping: dict = {}
             setter(mapping)
@@ -137,7 +140,7 @@ def _convert(root, counter) -> YamlDoc:
                     duplicates.append((child_pointer, Span(kspan, kspan), Span(seen[key], seen[key])))
                 seen[key] = kspan
                 mapping[key] = None
-                pending.append((value_node, child_pointer, kspan, (lambda d, k: (lambda v: d.__setitem__(k, v)))(mapping, key)))
+                pending.append((value_node, child_pointer, kspan, (lambda d, k: (lambda v: d.__setitem__(k, v)))(mapping, key), depth + 1))
             work.extend(reversed(pending))
     return YamlDoc(result_holder[0], spans, duplicates, root.start_mark.index)
 

@@ -106,3 +106,9 @@ def test_bom_is_accepted(tmp_path, capsys):
     (tmp_path / "bom.asl.json").write_bytes(b"\xef\xbb\xbf" + GOOD.encode())
     code, report, _ = check([str(tmp_path / "bom.asl.json")], capsys)
     assert code == 0 and report["files"] == 1
+
+
+def test_yaml_recursive_alias(tmp_path, capsys):
+    (tmp_path / "loop.asl.yaml").write_text("a: &x\n  b: *x\n")
+    code, report, _ = check([str(tmp_path / "loop.asl.yaml")], capsys)
+    assert [d["code"] for d in report["diagnostics"]] == ["ASL001"]
