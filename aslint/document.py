@@ -41,8 +41,14 @@ class Document:
 
     @property
     def spans(self) -> dict:
+        """Pointer -> Span. For JSON without duplicate keys, found on demand (see LazySpans)."""
         if self._spans is None:
-            self._build()
+            if self._has_duplicates:
+                self._build()
+            else:
+                from aslint.jsonparse import LazySpans
+
+                self._spans = LazySpans(self.text)
         return self._spans
 
     @property

@@ -141,3 +141,98 @@ def index(text: str):
         else:
             spans[pointer] = Span((start, m.end()), key_span)
     return spans, duplicates
+
+
+_WS = re.compile(r"[ \t\n\r]*")
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.S)
+
+
+class LazySpans:
+    """Spans found on demand: only the containers on the way to a requested pointer are opened.
+
+    Siblings are skipped with the C scanner (``json`` parses each skipped value at C speed), so
+    locating a few findings in a 5 MB definition costs a few C-speed passes over the big top-level
+    containers instead of a Python-speed scan of every token. ``items()`` builds the full table.
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        self._scan = json.scanner.make_scanner(json.JSONDecoder())
+        self._spans: dict = {}
+        self._opened: set = set()
+        self._full: dict | None = None
+        start = _WS.match(text, 0).end()
+        try:
+            _, end = self._scan(text, start)
+        except (StopIteration, ValueError):
+            end = len(text)
+        self._spans[""] = Span((start, end), None)
+
+    def _open(self, pointer: str) -> None:
+        self._opened.add(pointer)
+        span = self._spans.get(pointer)
+        if span is None:
+            return
+        text, scan = self.text, self._scan
+        i = span.value[0]
+        opener = text[i]
+        if opener not in "{[":
+            return
+        i = _WS.match(text, i + 1).end()
+        index = 0
+        while i < len(text) and text[i] not in "}]":
+            key_span = None
+            if opener == "{":
+                m = _STRING.match(text, i)
+                if m is None:
+                    return
+                raw = m.group()
+                key = json.loads(raw) if "\\" in raw else raw[1:-1]
+                key_span = (i, m.end())
+                i = _WS.match(text, m.end()).end() + 1  # past ':'
+                i = _WS.match(text, i).end()
+                child = pointer + "/" + escape(key)
+            else:
+                child = pointer + "/" + str(index)
+                index += 1
+            try:
+                _, end = scan(text, i)
+            except (StopIteration, ValueError):
+                return
+            self._spans[child] = Span((i, end), key_span)
+            i = _WS.match(text, end).end()
+            if i < len(text) and text[i] == ",":
+                i = _WS.match(text, i + 1).end()
+
+    def get(self, pointer: str, default=None):
+        if self._full is not None:
+            return self._full.get(pointer, default)
+        found = self._spans.get(pointer)
+        if found is not None or pointer == "":
+            return found if found is not None else default
+        # open every ancestor, root first, until the pointer is known or a step is missing
+        cut = 0
+        while True:
+            cut = pointer.find("/", cut + 1)
+            ancestor = pointer if cut == -1 else pointer[:cut]
+            parent = ancestor[: ancestor.rfind("/")]
+            if parent not in self._opened:
+                self._open(parent)
+            if ancestor not in self._spans:
+                return default
+            if cut == -1:
+                return self._spans[ancestor]
+
+    def __contains__(self, pointer) -> bool:
+        return self.get(pointer) is not None
+
+    def __getitem__(self, pointer):
+        found = self.get(pointer)
+        if found is None:
+            raise KeyError(pointer)
+        return found
+
+    def items(self):
+        if self._full is None:
+            self._full = index(self.text)[0]
+        return self._full.items()

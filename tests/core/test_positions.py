@@ -101,3 +101,19 @@ def test_deep_nesting_does_not_raise():
 def test_spans_are_not_built_for_clean_files():
     doc = _doc('{"StartAt": "A", "States": {}}')
     assert doc._spans is None  # nothing located, nothing scanned
+
+
+def test_lazy_spans_agree_with_the_full_index():
+    import random
+
+    from aslint.jsonparse import LazySpans, index
+
+    text = json.dumps({"StartAt": "A", "States": {f"S{i}": {"Type": "Pass", "Parameters": {"a/b": [1, {"c~d": "\u00e9\\n"}]},
+                                                          "Next": f"S{i + 1}"} for i in range(50)}}, indent=1)
+    full, _ = index(text)
+    keys = list(full)
+    random.Random(7).shuffle(keys)
+    lazy = LazySpans(text)
+    for key in keys:
+        assert lazy.get(key) == full[key]
+    assert lazy.get("/States/S1/Nope") is None and "/States/S99" not in lazy
