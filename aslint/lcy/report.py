@@ -13,7 +13,12 @@ DELETE_HOW = {
 }
 
 
-def arrow(names) -> str:
+def arrow(names, head: int = 4, tail: int = 3) -> str:
+    """A path for a message: long ones keep their start and end (the whole path is in SARIF codeFlows)."""
+    names = list(names)
+    if len(names) > head + tail + 1:
+        skipped = len(names) - head - tail
+        return " → ".join([f"'{n}'" for n in names[:head]] + [f"… {skipped} more …"] + [f"'{n}'" for n in names[-tail:]])
     return " → ".join(f"'{n}'" for n in names)
 
 
@@ -32,8 +37,8 @@ def _identity_hint(f, res) -> str:
             key, other = (s.cluster, res.cluster) if s.kind == "cluster" else (s.name, res.name)
             if s.kind != "cluster" and s.cluster != res.cluster:
                 key, other = s.cluster, res.cluster
-            if key == other:
-                continue
+            if key == other or (key.literal is not None and other.literal is not None):
+                continue  # two literal names that differ name two resources: nothing to tie
             if key.text == other.text:
                 return (f" The delete in state '{s.ref.name}' reads {key.show()} from another input than the create "
                         "(a Parallel branch or Map iteration with its own input), so aslint cannot tie them: pass "
