@@ -53,7 +53,7 @@ def test_large_file_is_refused_with_a_message(tmp_path, capsys):
     big = tmp_path / "big.asl.json"
     with open(big, "w") as handle:
         handle.write('{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}, "Comment": "')
-        handle.write("x" * (11 * 1024 * 1024))
+        handle.write("x" * (50 * 1024 * 1024))
         handle.write('"}')
     code, report, _ = check([str(big)], capsys)
     (d,) = report["diagnostics"]

@@ -2,6 +2,7 @@
 
 import copy
 import json
+import os
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings, strategies as st
@@ -13,6 +14,10 @@ from aslint.settings import Settings
 
 RULESET = RuleSet(Settings())
 EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.json"))
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+CORPUS = sorted((SHARED / "corpus" / "asl").glob("*.json")) + sorted((SHARED / "reference" / "examples").glob("*.json"))
+# `python3 benchmarks/fuzz.py` raises this for a long run; CI keeps it small
+EXAMPLES_PER_TEST = int(os.environ.get("ASLINT_FUZZ_EXAMPLES", "60"))
 BASE = {
     "Comment": "base", "StartAt": "Create",
     "States": {
@@ -35,7 +40,7 @@ json_values = st.recursive(
     max_leaves=30,
 )
 
-SETTINGS = dict(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = dict(max_examples=EXAMPLES_PER_TEST, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _lint(text: str, name: str):
@@ -86,10 +91,26 @@ REPLACEMENTS = {"swap-type": [1, "x", True, [], {}, None, 1.5], "huge-string": [
                 "unicode": ["\u00e9\u4e2d\U0001F600\u202e"], "null": [None], "empty": [{}]}
 
 
+def _corpus_definition(data):
+    """A real definition from the corpus and the examples (when ../shared is beside the checkout)."""
+    candidates = CORPUS + EXAMPLES
+    while candidates:
+        path = data.draw(st.sampled_from(candidates))
+        try:
+            value = json.loads(path.read_text(encoding="utf-8"))
+        except (ValueError, UnicodeDecodeError):
+            candidates = [c for c in candidates if c != path]
+            continue
+        if isinstance(value, dict):
+            return value
+        candidates = [c for c in candidates if c != path]
+    return copy.deepcopy(BASE)
+
+
 @settings(**SETTINGS)
 @given(st.data())
 def test_mutated_definitions(data):
-    doc = copy.deepcopy(BASE)
+    doc = copy.deepcopy(BASE) if data.draw(st.booleans()) else _corpus_definition(data)
     for _ in range(data.draw(st.integers(1, 4))):
         paths = [p for p in _paths(doc) if p]
         if not paths:
@@ -107,13 +128,27 @@ def test_mutated_definitions(data):
     _lint(json.dumps(doc), "mutated.asl.yaml")
 
 
-@settings(max_examples=40, deadline=None)
+@settings(**SETTINGS)
 @given(st.data())
 def test_truncated_examples(data):
     texts = [p.read_text() for p in EXAMPLES] or [json.dumps(BASE, indent=2)]
     text = data.draw(st.sampled_from(texts))
     cut = data.draw(st.integers(0, len(text)))
     _lint(text[:cut], "cut.asl.json")
+
+
+CFN_TAGS = ["!Ref X", "!GetAtt A.B", "!Sub 'a-${X}'", "!Join ['', [a, !Ref B]]", "!If [c, 1, 2]", "!Unknown {a: 1}",
+            "!!python/object/apply:os.system ['true']", "!!binary aGVsbG8=", "!!timestamp 2020-01-01"]
+
+
+@settings(**SETTINGS)
+@given(st.lists(st.tuples(st.sampled_from(["StartAt", "States", "Resources", "Type", "Definition", "mapRoles", "x"]),
+                          st.sampled_from(CFN_TAGS)), max_size=6))
+def test_cloudformation_tags_in_yaml(pairs):
+    text = "\n".join(f"{key}: {tag}" for key, tag in pairs) + "\n"
+    _lint(text, "template.yaml")
+    _lint("Resources:\n  M:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      Definition:\n"
+          + "".join(f"        {key}: {tag}\n" for key, tag in pairs), "template.yaml")
 
 
 def test_the_base_definition_is_linted_without_internal_errors():
