@@ -203,7 +203,9 @@ def _schema_errors(schema_ref: str, value, base_dir):
 
 def build_rules(docs: dict) -> dict:
     rules = {}
-    for code, doc in docs.items():
+    codes = docs.declarative() if hasattr(docs, "declarative") else list(docs)
+    for code in codes:
+        doc = docs[code]
         if doc.check:
             spec = dict(doc.check)
             message = spec.pop("message", doc.summary)

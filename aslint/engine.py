@@ -49,13 +49,14 @@ class RuleSet:
 
         self.settings = settings
         kinds_mod.load_families()
-        self.docs = dict(ruledocs.catalog())
+        self.docs = ruledocs.catalog().copy()
         classes = load_builtin_rules()
         rules = {code: cls() for code, cls in classes.items()}
         rules.update(build_rules(self.docs))
         for path in settings.extra_rules:
             extra_docs, extra_rules = load_rule_files(path, self.docs)
-            self.docs.update(extra_docs)
+            for code, doc in extra_docs.items():
+                dict.__setitem__(self.docs, code, doc)
             rules.update(extra_rules)
         self.all_rules = rules
         self.known = set(rules) | set(self.docs) | set(CORE_CODES)
@@ -76,10 +77,8 @@ class RuleSet:
         return doc.severity if doc else "error"
 
     def options(self, rule) -> dict:
+        """The rule class's defaults (documented under ``options`` in its doc), then the config's."""
         merged = dict(getattr(rule, "options", {}) or {})
-        doc = self.docs.get(rule.code)
-        if doc:
-            merged.update(doc.options)
         merged.update(self.settings.rule_options.get(rule.code, {}))
         return merged
 

@@ -95,11 +95,54 @@ def parse(path: Path) -> RuleDoc:
     )
 
 
+class Catalog(dict):
+    """code -> RuleDoc, each file parsed on first access (a run reads only the docs it reports on).
+
+    The keys come from the file names (``rules/ASL101.md``), so listing codes costs one glob.
+    """
+
+    def __init__(self, paths):
+        super().__init__({p.stem: None for p in paths})
+        self._paths = {p.stem: p for p in paths}
+
+    def _load(self, code):
+        doc = dict.__getitem__(self, code)
+        if doc is None:
+            doc = parse(self._paths[code])
+            dict.__setitem__(self, code, doc)
+        return doc
+
+    def __getitem__(self, code):
+        return self._load(code)
+
+    def get(self, code, default=None):
+        return self._load(code) if dict.__contains__(self, code) else default
+
+    def values(self):
+        return [self._load(code) for code in self]
+
+    def items(self):
+        return [(code, self._load(code)) for code in self]
+
+    def __iter__(self):
+        return iter(list(dict.keys(self)))
+
+    def copy(self):
+        clone = Catalog([])
+        dict.update(clone, dict.items(self))
+        clone._paths = dict(self._paths)
+        return clone
+
+    def declarative(self) -> list:
+        """Codes whose front matter states a declarative ``check`` (found without parsing YAML)."""
+        found = []
+        for code, path in self._paths.items():
+            head = path.read_text(encoding="utf-8").split("\n---\n", 1)[0]
+            if "\ncheck:" in head:
+                found.append(code)
+        return found
+
+
 @functools.lru_cache(maxsize=None)
-def catalog() -> dict[str, RuleDoc]:
-    docs = {}
-    for path in sorted(data_dir("rules").glob("*.md")):
-        if CODE_RE.match(path.stem):
-            doc = parse(path)
-            docs[doc.code] = doc
-    return docs
+def catalog() -> Catalog:
+    return Catalog(sorted(p for p in data_dir("rules").glob("*.md") if CODE_RE.match(p.stem)))

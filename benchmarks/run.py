@@ -885,7 +885,7 @@ def _rule_costs(prof: Path) -> list:
 
 
 def profile(aslint: Tool, inputs: dict) -> str:
-    """cProfile of the 5,000-state run and of one small file, -X importtime of start-up.
+    """cProfile of the 5,000-state run, the 500 files and one small file, -X importtime of start-up.
 
     Equivalent to ``python3 -m cProfile -s cumtime -m aslint check --exit-zero FILE | head -40``,
     but the profile goes to a file (pstats) and aslint's report to another, so they do not mix;
@@ -893,14 +893,14 @@ def profile(aslint: Tool, inputs: dict) -> str:
     PROFILE.mkdir(parents=True, exist_ok=True)
     env = child_env(aslint.env)
     parts = []
-    for key in ("s5000", "small"):
+    for key in ("s5000", "files500", "small"):
         if key not in inputs:
             continue
-        f = str(inputs[key].paths[0])
+        files = [str(p) for p in inputs[key].paths]
         prof = PROFILE / f"{key}.pstats"
         report = PROFILE / f"{key}.report.txt"
         argv = [sys.executable, "-m", "cProfile", "-o", str(prof), "-m", "aslint", "check", "--exit-zero",
-                "--output", str(report), f]
+                "--output", str(report), *files]
         r = subprocess.run(argv, capture_output=True, text=True, env=env, cwd=str(WORK))
         if r.returncode != 0 or not prof.exists():
             parts.append(f"### cProfile, {inputs[key].label}: failed (exit {r.returncode}): {r.stderr[-300:]}\n")

@@ -60,3 +60,9 @@ def test_fixed_example_does_not(code):
     assert passing, f"{code} has no 'Use instead:' block"
     found = {d.code for d in _lint_example(code, passing)}
     assert code not in found, f"{code}'s 'Use instead' example still raises it"
+
+
+@pytest.mark.parametrize("code", sorted(c for c in CATALOG if CATALOG[c].options))
+def test_documented_options_are_the_rule_defaults(code):
+    assert RULESET.all_rules[code].options == CATALOG[code].options, \
+        f"{code}: the 'options' in rules/{code}.md must equal the rule class's defaults"
