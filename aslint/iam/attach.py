@@ -17,7 +17,7 @@ no catalog is loaded here.
 
 from __future__ import annotations
 
-import glob
+import functools
 import os
 
 _SUFFIXES = (".asl.json", ".asl.yaml", ".asl.yml", ".json", ".yaml", ".yml")
@@ -34,12 +34,24 @@ def sidecars(path: str) -> list:
     if not stem or stem.endswith(".policy"):
         return []
     found = []
+    candidates = _policy_files(folder)
     for ext in ("json", "yaml", "yml"):
-        exact = os.path.join(folder, f"{stem}.policy.{ext}")
-        if os.path.isfile(exact):
-            found.append(exact)
-        found.extend(sorted(glob.glob(os.path.join(glob.escape(folder), glob.escape(stem) + f".*.policy.{ext}"))))
+        exact = f"{stem}.policy.{ext}"
+        if exact in candidates:
+            found.append(os.path.join(folder, exact))
+        found.extend(os.path.join(folder, n) for n in candidates
+                     if n != exact and n.startswith(stem + ".") and n.endswith(f".policy.{ext}"))
     return found
+
+
+@functools.lru_cache(maxsize=256)
+def _policy_files(folder: str) -> tuple:
+    """The ``*.policy.*`` files of a folder, listed once per run (not once per definition)."""
+    try:
+        with os.scandir(folder or ".") as entries:
+            return tuple(sorted(e.name for e in entries if ".policy." in e.name and e.is_file()))
+    except OSError:
+        return ()
 
 
 def _load(path: str):
