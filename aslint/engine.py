@@ -48,6 +48,7 @@ class RuleSet:
         from aslint import ruledocs
 
         self.settings = settings
+        self._options: dict = {}
         kinds_mod.load_families()
         self.docs = ruledocs.catalog().copy()
         classes = load_builtin_rules()
@@ -78,8 +79,11 @@ class RuleSet:
 
     def options(self, rule) -> dict:
         """The rule class's defaults (documented under ``options`` in its doc), then the config's."""
-        merged = dict(getattr(rule, "options", {}) or {})
-        merged.update(self.settings.rule_options.get(rule.code, {}))
+        merged = self._options.get(rule.code)
+        if merged is None:
+            merged = dict(getattr(rule, "options", {}) or {})
+            merged.update(self.settings.rule_options.get(rule.code, {}))
+            self._options[rule.code] = merged
         return merged
 
 

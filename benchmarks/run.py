@@ -571,7 +571,7 @@ GNU_TIME = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
 
 def rss_method() -> str:
     if GNU_TIME:
-        return "GNU time's %M (the child's own ru_maxrss, via /usr/bin/time -f '%M %x')"
+        return "GNU time's %M (the child's own ru_maxrss, via /usr/bin/time -f '%M %x %U %S')"
     return "os.wait4 ru_maxrss of the child (on Linux this includes run.py's own RSS at fork: see the python3 -c pass row)"
 
 
