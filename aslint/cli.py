@@ -160,6 +160,11 @@ class Report:
 
 
 def check(args) -> int:
+    import gc
+
+    # A lint run is short and builds few reference cycles: the cyclic collector's passes over an
+    # ever larger heap cost ~10 % on big definitions and free nothing (peak RSS measured the same).
+    gc.disable()
     from aslint import config as config_mod
     from aslint.discovery import expand
     from aslint.engine import RuleSet

@@ -318,6 +318,14 @@ class Input:
     generator: str = ""
 
 
+def _rel(path) -> str:
+    """``path`` relative to the repository when it is inside it (for messages)."""
+    try:
+        return str(Path(path).resolve().relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
 def _write(path: Path, defn: dict) -> int:
     text = json.dumps(defn, indent=2) + "\n"
     path.write_text(text, encoding="utf-8")
@@ -461,7 +469,7 @@ def install_peers(want_cfn: bool) -> tuple[list, list]:
         for pkg, binname in (("asl-validator", "asl-validator"), ("@wmfs/statelint", "statelint")):
             bin_path = NPM / "node_modules" / ".bin" / binname
             if not bin_path.exists():
-                print(f"installing {pkg} with npm into {NPM.relative_to(ROOT)} …", flush=True)
+                print(f"installing {pkg} with npm into {_rel(NPM)} …", flush=True)
                 _run_quiet([npm, "install", "--prefix", str(NPM), "--no-audit", "--no-fund", pkg], LOGS / "install-npm.log")
             if bin_path.exists():
                 ver = _npm_version(pkg)
@@ -472,13 +480,13 @@ def install_peers(want_cfn: bool) -> tuple[list, list]:
                     tools.append(Tool(f"@wmfs/statelint {ver}", [node, str(bin_path)],
                                       note="one invocation, all paths"))
             else:
-                notes.append(f"{pkg}: npm install failed (see {LOGS.relative_to(ROOT)}/install-npm.log); skipped")
+                notes.append(f"{pkg}: npm install failed (see {_rel(LOGS)}/install-npm.log); skipped")
     else:
         notes.append("asl-validator, @wmfs/statelint: npm/node not found; skipped")
 
     py = VENV / "bin" / "python"
     if not py.exists():
-        print(f"creating venv {VENV.relative_to(ROOT)} …", flush=True)
+        print(f"creating venv {_rel(VENV)} …", flush=True)
         _run_quiet([sys.executable, "-m", "venv", str(VENV)], LOGS / "install-pip.log")
     if py.exists():
         st = VENV / "bin" / "statelint"
@@ -489,7 +497,7 @@ def install_peers(want_cfn: bool) -> tuple[list, list]:
             tools.append(Tool(f"statelint (PyPI) {_pip_version(py, 'statelint')}", [str(st)],
                               note="one invocation, all paths"))
         else:
-            notes.append(f"statelint (PyPI): pip install failed (see {LOGS.relative_to(ROOT)}/install-pip.log); skipped")
+            notes.append(f"statelint (PyPI): pip install failed (see {_rel(LOGS)}/install-pip.log); skipped")
         if want_cfn:
             cfn = VENV / "bin" / "cfn-lint"
             if not cfn.exists():
@@ -499,7 +507,7 @@ def install_peers(want_cfn: bool) -> tuple[list, list]:
                 tools.append(Tool(f"cfn-lint {_pip_version(py, 'cfn-lint')}", [str(cfn)],
                                   note="on CloudFormation templates wrapping the same definitions; aslint re-run on the same templates"))
             else:
-                notes.append(f"cfn-lint: pip install failed (see {LOGS.relative_to(ROOT)}/install-pip.log); skipped")
+                notes.append(f"cfn-lint: pip install failed (see {_rel(LOGS)}/install-pip.log); skipped")
     else:
         notes.append("statelint (PyPI): could not create a venv (python3 -m venv); skipped")
     if not want_cfn:
@@ -653,7 +661,7 @@ def _safe(name: str) -> str:
     return "".join(c if c.isalnum() else "_" for c in name)
 
 
-def measure(inputs: dict, aslint: Tool, peers: list, runs: int) -> list:
+def measure(inputs: dict, aslint: Tool, peers: list, runs: int, warmup: bool = True) -> list:
     """For each input: one warm-up of every tool, then rounds of (aslint, peer) pairs."""
     results = []
     for key, inp in inputs.items():
@@ -670,9 +678,10 @@ def measure(inputs: dict, aslint: Tool, peers: list, runs: int) -> list:
         a_tpl_res = Result(label, "aslint (templates)", []) if any(p.name.startswith("cfn-lint") for p in peers) else None
         skip = set()
         print(f"\n== {label}: {len(inp.paths)} file(s), {inp.size / 1e6:.2f} MB", flush=True)
-        # warm-up (page cache, .pyc, node's compile cache): not timed
+        # warm-up (page cache, .pyc, node's compile cache): not timed; its output is kept in logs/
+        # (without warm-up, --quick: aslint still gets one, the .pyc cache matters most there)
         run_once(aslint.command(inp.paths), aslint.env, LOGS / f"{key}-aslint.out")
-        for peer, paths in tools_here:
+        for peer, paths in tools_here if warmup else ():
             s = run_once(peer.command(paths), peer.env, LOGS / f"{key}-{_safe(peer.name)}.out")
             if s.wall > SLOW_PEER:
                 skip.add(peer.name)
@@ -888,7 +897,7 @@ def _rule_costs(prof: Path) -> list:
 
 
 def profile(aslint: Tool, inputs: dict) -> str:
-    """cProfile of the 5,000-state run, the 500 files and one small file, -X importtime of start-up.
+    """cProfile of the 5,000-state runs, the 500 files and one small file, -X importtime of start-up.
 
     Equivalent to ``python3 -m cProfile -s cumtime -m aslint check --exit-zero FILE | head -40``,
     but the profile goes to a file (pstats) and aslint's report to another, so they do not mix;
@@ -896,7 +905,7 @@ def profile(aslint: Tool, inputs: dict) -> str:
     PROFILE.mkdir(parents=True, exist_ok=True)
     env = child_env(aslint.env)
     parts = []
-    for key in ("s5000", "files500", "small"):
+    for key in ("s5000", "s5000dense", "files500", "small"):
         if key not in inputs:
             continue
         files = [str(p) for p in inputs[key].paths]
@@ -968,7 +977,7 @@ def validate_inputs(inputs: dict, peers: list) -> list:
                 continue
             log = LOGS / f"validate-{key}-{_safe(peer.name)}.out"
             s = run_once(peer.command(inputs[key].paths[:1]), peer.env, log)
-            verdict = "accepts" if s.rc == 0 else f"REJECTS (exit {s.rc}; see {log.relative_to(ROOT)})"
+            verdict = "accepts" if s.rc == 0 else f"REJECTS (exit {s.rc}; see {_rel(log)})"
             notes.append(f"{peer.name} {verdict} {inputs[key].label}")
     return notes
 
@@ -976,7 +985,8 @@ def validate_inputs(inputs: dict, peers: list) -> list:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--runs", type=int, default=5, help="timed runs per tool and input (default 5)")
-    ap.add_argument("--quick", action="store_true", help="runs=1, only the small file, 500 files and 5,000 states")
+    ap.add_argument("--quick", action="store_true",
+                    help="runs=1, no warm-up run of the peers, only the small file, 500 files and 5,000 states")
     ap.add_argument("--cfn-lint", action="store_true", help="also install and time cfn-lint (slow)")
     ap.add_argument("--no-peers", action="store_true", help="time aslint alone")
     ap.add_argument("--only", default="", help="comma-separated inputs: small,files500,s2000,s5000,s10000,s5000dense,mb1")
@@ -997,7 +1007,7 @@ def main(argv=None) -> int:
 
     info = machine_info()
     print("machine: " + ", ".join(f"{k} {v}" for k, v in info.items()), flush=True)
-    print("generating inputs into", INPUTS.relative_to(ROOT), "…", flush=True)
+    print("generating inputs into", _rel(INPUTS), "…", flush=True)
     inputs = make_inputs(keys, args.generator)
     for inp in inputs.values():
         print(f"  {inp.key:9s} {inp.label:24s} {len(inp.paths):4d} file(s) {inp.size / 1e6:7.2f} MB  ({inp.generator})")
@@ -1012,7 +1022,7 @@ def main(argv=None) -> int:
     for n in notes + val_notes:
         print("note:", n)
 
-    results = measure(inputs, aslint, peers, runs)
+    results = measure(inputs, aslint, peers, runs, warmup=not args.quick)
     alone = measure_alone(aslint, inputs, runs)
 
     header = ["input", "tool", "median wall s", "min wall s", "median CPU s", "peak RSS MB", "aslint/peer wall (CPU)", "exit", "runs", "target"]
@@ -1031,7 +1041,7 @@ def main(argv=None) -> int:
         print("note:", n)
     prof = profile(aslint, inputs) if args.profile else ""
     if prof:
-        print(f"\nprofiles written to {PROFILE.relative_to(ROOT)}/")
+        print(f"\nprofiles written to {_rel(PROFILE)}/")
     if args.markdown:
         md = [f"# aslint benchmark, {info['date']}", "",
               "Machine: " + ", ".join(f"{k}: {v}" for k, v in info.items() if k != "date"), "",
