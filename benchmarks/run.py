@@ -992,7 +992,7 @@ def main(argv=None) -> int:
     ap.add_argument("--only", default="", help="comma-separated inputs: small,files500,s2000,s5000,s10000,s5000dense,mb1")
     ap.add_argument("--generator", choices=("auto", "own"), default="auto",
                     help="auto: benchmarks/generate.py's eks_definition for the big inputs when it exists; own: run.py's")
-    ap.add_argument("--profile", action="store_true", help="also cProfile the 5,000-state run and one small file, and -X importtime")
+    ap.add_argument("--profile", action="store_true", help="also cProfile the 5,000-state runs, the 500 files and one small file (into benchmarks/_work/profile/), and -X importtime")
     ap.add_argument("--markdown", metavar="FILE", help="also write the report as Markdown to FILE")
     args = ap.parse_args(argv)
 
