@@ -8,6 +8,7 @@ import sys
 from dataclasses import dataclass, field
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+AUTO_PARALLEL_FILES = 64
 
 
 class _Parser(argparse.ArgumentParser):
@@ -40,7 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--statistics", action="store_true", help="count findings per code")
     check.add_argument("--quiet", "-q", action="store_true", help="print nothing when clean")
     check.add_argument("--verbose", "-v", action="store_true", help="say which files were skipped and why")
-    check.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="lint with N processes (0: one per core)")
+    check.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
+                       help="lint with N processes (0: one per core; default: one per core when there are 64 files or more)")
     check.add_argument("--config", metavar="FILE", help="use this configuration file (pyproject.toml or .aslint.yaml)")
     check.add_argument("--isolated", action="store_true", help="ignore every configuration file")
     check.add_argument("--stdin-filename", metavar="NAME", help="the name to report for standard input (-)")
@@ -231,7 +233,12 @@ def run(targets, ruleset, args) -> list:
     from aslint.engine import lint_file, lint_project
 
     keep_text = bool(getattr(args, "fix", False) or getattr(args, "diff", False))
-    jobs = args.jobs if getattr(args, "jobs", 1) != 0 else (os.cpu_count() or 1)
+    files_count = sum(1 for t in targets if t[0] != "-")
+    jobs = getattr(args, "jobs", 1)
+    if jobs is None:  # automatic: processes pay off only for many files
+        jobs = (os.cpu_count() or 1) if files_count >= AUTO_PARALLEL_FILES else 1
+    elif jobs == 0:
+        jobs = os.cpu_count() or 1
     stdin_name = getattr(args, "stdin_filename", None) or "-"
     files = [t for t in targets if t[0] != "-"]
     results = []

@@ -72,12 +72,52 @@ def _split(text: str) -> tuple[str, str]:
     return text[4:end], text[end + 5 :]
 
 
-def parse(path: Path) -> RuleDoc:
-    import yaml
+_FLAT_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*):[ ]?(.*)$")
 
+
+def _scalar(raw: str):
+    raw = raw.strip()
+    if raw in ("true", "false"):
+        return raw == "true"
+    if raw.startswith('"') and raw.endswith('"') and len(raw) > 1:
+        import json
+
+        return json.loads(raw)
+    if raw.startswith("'") and raw.endswith("'") and len(raw) > 1:
+        return raw[1:-1].replace("''", "'")
+    if re.fullmatch(r"-?[0-9]+", raw):
+        return int(raw)
+    if re.fullmatch(r"-?[0-9]+\.[0-9]+", raw):
+        return float(raw)
+    return raw
+
+
+def front_matter(front: str) -> dict:
+    """The front matter as a dict: a fast reader for the flat ``key: value`` form every rule doc
+    uses (start-up reads a few per run), PyYAML for anything nested (``options``, ``check``)."""
+    meta = {}
+    for line in front.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        m = _FLAT_LINE.match(line)
+        value = m.group(2).strip() if m else ""
+        if (m is None or not value or value[0] in "{|>&*!%@`" or (value[0] in "\"'" and value[-1] != value[0])
+                or (value[0] == "[" and (not value.endswith("]") or "[" in value[1:] or "'" in value or '"' in value))
+                or " #" in value or (value[0] not in "\"'[" and ": " in value)):
+            import yaml
+
+            return yaml.load(front, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+        if value.startswith("["):
+            meta[m.group(1)] = [_scalar(v) for v in value[1:-1].split(",") if v.strip()]
+        else:
+            meta[m.group(1)] = _scalar(value)
+    return meta
+
+
+def parse(path: Path) -> RuleDoc:
     text = path.read_text(encoding="utf-8")
     front, body = _split(text)
-    meta = yaml.load(front, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+    meta = front_matter(front)
     if not isinstance(meta, dict) or "code" not in meta:
         raise ValueError(f"{path}: the front matter needs at least code, name, severity and summary")
     return RuleDoc(

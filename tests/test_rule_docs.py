@@ -66,3 +66,11 @@ def test_fixed_example_does_not(code):
 def test_documented_options_are_the_rule_defaults(code):
     assert RULESET.all_rules[code].options == CATALOG[code].options, \
         f"{code}: the 'options' in rules/{code}.md must equal the rule class's defaults"
+
+
+@pytest.mark.parametrize("code", sorted(CATALOG))
+def test_fast_front_matter_reader_agrees_with_yaml(code):
+    import yaml
+
+    front, _ = ruledocs._split(CATALOG[code].path.read_text(encoding="utf-8"))
+    assert ruledocs.front_matter(front) == (yaml.safe_load(front) or {})

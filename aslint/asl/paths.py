@@ -150,8 +150,9 @@ def check_path(text: str) -> PathInfo:
         return PathInfo(False, root, variable, problem=f"unexpected '{c}' at position {i + 1}; use '.name' or ['name'] after '$'")
     # Filters and scripts are checked for balance only: jsonpath-ng's filter grammar is narrower
     # than Jayway JsonPath's, which AWS uses ('&&', '$' inside filters). The other complex forms
-    # ('..', slices, unions) go through jsonpath-ng's grammar.
-    if complex_part is not None and not complex_part.startswith(("filter", "script")) and not _jsonpath_ng_ok(text, root):
+    # ('..', slices, unions) go through jsonpath-ng's grammar; wildcards ('.*', '[*]') are fully
+    # checked by the scanner above, so the common case never loads jsonpath-ng (50 ms at start-up).
+    if complex_part is not None and not complex_part.startswith(("filter", "script", "wildcard")) and not _jsonpath_ng_ok(text, root):
         return PathInfo(False, root, variable, problem=f"its {complex_part} is not valid JSONPath")
     return PathInfo(True, root, variable, single=single, problem=complex_part or "")
 
