@@ -26,10 +26,10 @@ def _modules(module, pointer, prefix=""):
     """(pointer of a resource, resource) for every resource of ``module`` and its children."""
     if not isinstance(module, dict):
         return
-    for i, res in enumerate(module.get("resources") or ()):
+    for i, res in enumerate(_seq(module.get("resources"))):
         if isinstance(res, dict):
             yield join(pointer, "resources", i), res
-    for i, child in enumerate(module.get("child_modules") or ()):
+    for i, child in enumerate(_seq(module.get("child_modules"))):
         yield from _modules(child, join(pointer, "child_modules", i))
 
 
@@ -38,10 +38,10 @@ def _expressions(module, prefix="", out=None) -> dict:
     out = {} if out is None else out
     if not isinstance(module, dict):
         return out
-    for res in module.get("resources") or ():
+    for res in _seq(module.get("resources")):
         if isinstance(res, dict) and isinstance(res.get("address"), str):
             out[prefix + res["address"]] = res.get("expressions") or {}
-    for name, call in (module.get("module_calls") or {}).items():
+    for name, call in _mapping(module.get("module_calls")).items():
         if isinstance(call, dict):
             _expressions(call.get("module"), f"{prefix}module.{name}.", out)
     return out
@@ -50,10 +50,22 @@ def _expressions(module, prefix="", out=None) -> dict:
 def _refs(expressions: dict, field: str, module_prefix: str) -> list:
     expr = expressions.get(field) if isinstance(expressions, dict) else None
     refs = expr.get("references") if isinstance(expr, dict) else None
-    return [module_prefix + r for r in refs or () if isinstance(r, str)]
+    return [module_prefix + r for r in (refs if isinstance(refs, list) else ()) if isinstance(r, str)]
 
 
-def _module_prefix(address: str) -> str:
+def _mapping(value) -> dict:
+    """``value`` when it is an object, else an empty one (a plan can be broken in any way)."""
+    return value if isinstance(value, dict) else {}
+
+
+def _seq(value) -> list:
+    """``value`` when it is a list, else an empty one."""
+    return value if isinstance(value, list) else []
+
+
+def _module_prefix(address) -> str:
+    if not isinstance(address, str):
+        return ""
     parts = address.split(".")
     prefix = []
     while len(parts) >= 2 and parts[0] == "module":
@@ -74,7 +86,7 @@ def extract(doc) -> list:
     resources = list(_modules(root, join("/" + key, "root_module")))
     config = doc.data.get("configuration")
     expressions = _expressions(config.get("root_module")) if isinstance(config, dict) else {}
-    by_address = {res.get("address"): (ptr, res) for ptr, res in resources}
+    by_address = {res.get("address"): (ptr, res) for ptr, res in resources if isinstance(res.get("address"), str)}
     policy_docs: dict = {}
 
     def policy(ptr: str, owner: str):
@@ -95,14 +107,14 @@ def extract(doc) -> list:
         if res.get("type") in ("aws_iam_role_policy", "aws_iam_policy") and isinstance(values.get("policy"), str):
             policy(join(ptr, "values", "policy"), res.get("address", ""))
         if res.get("type") == "aws_iam_role":
-            for i, block in enumerate(values.get("inline_policy") or ()):
+            for i, block in enumerate(_seq(values.get("inline_policy"))):
                 if isinstance(block, dict) and isinstance(block.get("policy"), str) and block["policy"]:
                     policy(join(ptr, "values", "inline_policy", i, "policy"), res.get("address", ""))
 
     for ptr, res in resources:
         if res.get("type") != "aws_sfn_state_machine":
             continue
-        address = res.get("address") or "aws_sfn_state_machine"
+        address = res.get("address") if isinstance(res.get("address"), str) and res.get("address") else "aws_sfn_state_machine"
         values = res.get("values") if isinstance(res.get("values"), dict) else {}
         dptr = join(ptr, "values", "definition")
         context = {"template_resource": address, "template_format": "terraform-plan"}
@@ -150,7 +162,7 @@ def _role(doc, address, values, expressions, resources, by_address, policy, resu
             break
     if role_address is None and isinstance(role_arn, str):
         for addr, (_, res) in by_address.items():
-            if res.get("type") == "aws_iam_role" and (res.get("values") or {}).get("arn") == role_arn:
+            if res.get("type") == "aws_iam_role" and _mapping(res.get("values")).get("arn") == role_arn:
                 role_address = addr
                 break
     if role_address is None:
@@ -161,15 +173,15 @@ def _role(doc, address, values, expressions, resources, by_address, policy, resu
     context.setdefault("role_arn", "${%s.arn}" % role_address)
     context["role_resource"] = role_address
     role_ptr, role_res = by_address[role_address]
-    role_values = role_res.get("values") or {}
+    role_values = _mapping(role_res.get("values"))
     role_name = role_values.get("name")
     docs = []
-    for i, block in enumerate(role_values.get("inline_policy") or ()):
+    for i, block in enumerate(_seq(role_values.get("inline_policy"))):
         if isinstance(block, dict) and isinstance(block.get("policy"), str) and block["policy"]:
             docs.append(policy(join(role_ptr, "values", "inline_policy", i, "policy"), role_address))
     attached_policies = []
     for addr, (rptr, res) in by_address.items():
-        rvalues = res.get("values") or {}
+        rvalues = _mapping(res.get("values"))
         rprefix = _module_prefix(addr or "")
         refs = _refs(expressions.get(addr, {}), "role", rprefix)
         on_role = any(r in (role_address, role_address + ".id", role_address + ".name") for r in refs) or (
@@ -183,15 +195,15 @@ def _role(doc, address, values, expressions, resources, by_address, policy, resu
             target = next((by_address[p] for p in prefs if p in by_address), None)
             if target is None and isinstance(rvalues.get("policy_arn"), str):
                 target = next(((p, r) for p, r in by_address.values() if r.get("type") == "aws_iam_policy"
-                               and (r.get("values") or {}).get("arn") == rvalues["policy_arn"]), None)
-            if target is not None and isinstance((target[1].get("values") or {}).get("policy"), str):
+                               and _mapping(r.get("values")).get("arn") == rvalues["policy_arn"]), None)
+            if target is not None and isinstance(_mapping(target[1].get("values")).get("policy"), str):
                 attached_policies.append(policy(join(target[0], "values", "policy"), target[1].get("address", "")))
             else:
                 arn = rvalues.get("policy_arn") or "(known after apply)"
                 message = f"managed policy {arn} is attached to {role_address} but its statements are not in this plan; permissions it grants are not checked"
                 notes.append(message)
                 result.add("TPL005", join(rptr, "values", "policy_arn") if "policy_arn" in rvalues else rptr, message)
-    for arn in role_values.get("managed_policy_arns") or ():
+    for arn in _seq(role_values.get("managed_policy_arns")):
         message = f"managed policy {arn} is attached to {role_address} but its statements are not in this plan; permissions it grants are not checked"
         notes.append(message)
         result.add("TPL005", join(role_ptr, "values", "managed_policy_arns"), message)
