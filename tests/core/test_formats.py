@@ -83,3 +83,12 @@ def test_text_format(tmp_path, capsys):
     assert first.endswith(":5:5: ASL002 duplicate key 'A': JSON parsers keep only the last one, so the first is silently lost; remove or rename one [A]")
     assert summary == "Found 1 finding(s) in 1 file(s): 1 error."
     assert "\033[" not in out  # no colour when not a terminal
+
+
+def test_github_format_is_automatic_on_actions(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    (tmp_path / "d.asl.json").write_text(DUP)
+    main(["check", str(tmp_path / "d.asl.json")])
+    assert capsys.readouterr().out.startswith("::error file=")
+    main(["check", "--format", "text", str(tmp_path / "d.asl.json")])
+    assert "::error" not in capsys.readouterr().out
