@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from aslint import kinds
 from aslint.embedded import char_offsets
-from aslint.templates.common import ANALYSIS, Analysis, incomplete_reason, is_definition, parse_string
+from aslint.templates.common import analysed, incomplete_reason, is_definition, parse_string
 
 KIND = "ack-statemachine"
 
@@ -18,23 +18,19 @@ def is_ack_state_machine(data) -> bool:
 
 
 @kinds.extractor(KIND)
-def extract(doc) -> list:
-    cached = doc.cache.get(ANALYSIS)
-    if cached is not None:
-        return cached.documents
-    result = Analysis()
-    doc.cache[ANALYSIS] = result
+@analysed
+def extract(doc, result) -> None:
     spec = doc.data.get("spec")
     name = (doc.data.get("metadata") or {}).get("name") if isinstance(doc.data.get("metadata"), dict) else None
     name = name or "StateMachine"
     if not isinstance(spec, dict) or "definition" not in spec:
         result.add("TPL004", "/spec" if isinstance(spec, dict) else "", f"ACK StateMachine {name} has no spec.definition; add one", "key")
-        return []
+        return
     value = spec["definition"]
     pointer = "/spec/definition"
     if not isinstance(value, str):
         result.add("TPL003", pointer, f"ACK StateMachine {name}: spec.definition must be a string holding the JSON definition")
-        return []
+        return
     context = {"template_resource": name, "template_format": "ack", "role_policy_notes": []}
     role = spec.get("roleARN")
     if isinstance(role, str):
@@ -46,7 +42,7 @@ def extract(doc) -> list:
     docs, error = parse_string(doc, pointer, value, to_host, context, fmt="json")
     if error is not None:
         result.add("TPL003", pointer, f"ACK StateMachine {name}: spec.definition is not valid JSON: {error}")
-        return []
+        return
     for ddoc in docs:
         if is_definition(ddoc.data):
             ddoc.kind = "asl"
@@ -54,4 +50,3 @@ def extract(doc) -> list:
         else:
             result.add("TPL004", pointer, f"ACK StateMachine {name}: {incomplete_reason(ddoc.data)}")
     result.machines.append((name, pointer, list(result.documents)))
-    return result.documents

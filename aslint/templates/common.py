@@ -3,9 +3,26 @@ into definition Documents whose positions map back into the template."""
 
 from __future__ import annotations
 
+import functools
+
 from aslint.loader import parse
 
 ANALYSIS = "tpl.analysis"
+
+
+def analysed(fill):
+    """Make an extractor from ``fill(doc, result)``: the document is analysed once into an
+    ``Analysis`` cached on it (where the TPL rules read it), and its documents are returned."""
+
+    @functools.wraps(fill)
+    def extract(doc) -> list:
+        result = doc.cache.get(ANALYSIS)
+        if result is None:
+            result = doc.cache[ANALYSIS] = Analysis()
+            fill(doc, result)
+        return result.documents
+
+    return extract
 
 
 class Problem:

@@ -13,7 +13,7 @@ from aslint.embedded import subtree_document
 from aslint.pointer import join
 from aslint.templates import roles
 from aslint.templates.cloudformation import _from_string
-from aslint.templates.common import ANALYSIS, Analysis, incomplete_reason, is_definition
+from aslint.templates.common import analysed, incomplete_reason, is_definition
 from aslint.templates.substitution import is_intrinsic, render_value, text_of
 
 KIND = "serverless"
@@ -28,12 +28,8 @@ def is_serverless(data) -> bool:
 
 
 @kinds.extractor(KIND)
-def extract(doc) -> list:
-    cached = doc.cache.get(ANALYSIS)
-    if cached is not None:
-        return cached.documents
-    result = Analysis()
-    doc.cache[ANALYSIS] = result
+@analysed
+def extract(doc, result) -> None:
     machines = doc.data["stepFunctions"]["stateMachines"]
     res_section = doc.data.get("resources")
     resources = res_section.get("Resources") if isinstance(res_section, dict) else None
@@ -92,4 +88,3 @@ def extract(doc) -> list:
     for pointer, pdoc in policies.by_pointer.items():
         pdoc._duplicates, pdoc._has_duplicates = [], False
         result.documents.append(pdoc)
-    return result.documents

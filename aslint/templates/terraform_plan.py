@@ -11,7 +11,7 @@ from __future__ import annotations
 from aslint import kinds
 from aslint.embedded import char_offsets
 from aslint.pointer import join
-from aslint.templates.common import ANALYSIS, Analysis, incomplete_reason, is_definition, parse_string
+from aslint.templates.common import analysed, incomplete_reason, is_definition, parse_string
 
 KIND = "terraform-plan"
 
@@ -75,12 +75,8 @@ def _module_prefix(address) -> str:
 
 
 @kinds.extractor(KIND)
-def extract(doc) -> list:
-    cached = doc.cache.get(ANALYSIS)
-    if cached is not None:
-        return cached.documents
-    result = Analysis()
-    doc.cache[ANALYSIS] = result
+@analysed
+def extract(doc, result) -> None:
     key = "planned_values" if isinstance(doc.data.get("planned_values"), dict) else "values"
     root = doc.data[key].get("root_module")
     resources = list(_modules(root, join("/" + key, "root_module")))
@@ -139,7 +135,6 @@ def extract(doc) -> list:
                 result.add("TPL004", dptr, f"{address}: {incomplete_reason(ddoc.data)}")
         result.machines.append((address, ptr, found))
         result.documents.extend(found)
-    return result.documents
 
 
 def _value(data, pointer):
