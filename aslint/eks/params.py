@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
+from aslint.asl.structure import describe
 from aslint.eks.tasks import KNOWN_APIS, eks_tasks, is_expression
 from aslint.pointer import escape
 
@@ -88,19 +89,8 @@ def _where(path) -> str:
 
 
 def _json_type(value) -> str:
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, int):
-        return "an integer"
-    if isinstance(value, float):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "an object"
-    return "null"
+    """The value's JSON type for a message (EKS wording says 'a list' where ASL says 'an array')."""
+    return "a list" if isinstance(value, list) else describe(value)
 
 
 _ARTICLE = {"string": "a string", "object": "an object", "array": "a list", "integer": "an integer",

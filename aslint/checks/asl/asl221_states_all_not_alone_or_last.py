@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from aslint.asl.model import model
+from aslint.asl.structure import handlers
 from aslint.finding import Finding
 from aslint.rule import Rule
 
@@ -12,22 +13,16 @@ class StatesAllNotAloneOrLast(Rule):
 
     def check(self, ctx):
         for ref in model(ctx.doc).states:
-            node = ref.node
-            if not isinstance(node, dict):
-                continue
-            for field in ("Retry", "Catch"):
-                entries = node.get(field)
-                if not isinstance(entries, list):
+            for field, i, entry, pointer in handlers(ref):
+                errors = entry.get("ErrorEquals") if isinstance(entry, dict) else None
+                if not isinstance(errors, list) or "States.ALL" not in errors:
                     continue
                 word = "retrier" if field == "Retry" else "catcher"
-                for i, entry in enumerate(entries):
-                    errors = entry.get("ErrorEquals") if isinstance(entry, dict) else None
-                    if not isinstance(errors, list) or "States.ALL" not in errors:
-                        continue
-                    at = f"{ref.pointer}/{field}/{i}/ErrorEquals/{errors.index('States.ALL')}"
-                    if len(errors) > 1:
-                        yield Finding(at, f"States.ALL must be the only name in its 'ErrorEquals' ({word} #{i + 1} of state '{ref.name}' "
-                                          f"also lists {', '.join(repr(e) for e in errors if e != 'States.ALL')}); split them into separate {word}s")
-                    if i != len(entries) - 1:
-                        yield Finding(at, f"the {word} with States.ALL must be the last in '{field}' of state '{ref.name}' (it is #{i + 1} of "
-                                          f"{len(entries)}); move it to the end so the more specific {word}s after it can match")
+                count = len(ref.node[field])
+                at = f"{pointer}/ErrorEquals/{errors.index('States.ALL')}"
+                if len(errors) > 1:
+                    yield Finding(at, f"States.ALL must be the only name in its 'ErrorEquals' ({word} #{i + 1} of state '{ref.name}' "
+                                      f"also lists {', '.join(repr(e) for e in errors if e != 'States.ALL')}); split them into separate {word}s")
+                if i != count - 1:
+                    yield Finding(at, f"the {word} with States.ALL must be the last in '{field}' of state '{ref.name}' (it is #{i + 1} of "
+                                      f"{count}); move it to the end so the more specific {word}s after it can match")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from aslint.asl.model import model
+from aslint.asl.structure import handlers
 from aslint.finding import Finding
 from aslint.rule import Rule
 
@@ -24,26 +25,21 @@ class UnreachableErrorHandler(Rule):
 
     def check(self, ctx):
         for ref in model(ctx.doc).states:
-            node = ref.node
-            if not isinstance(node, dict):
-                continue
-            for field in ("Retry", "Catch"):
-                entries = node.get(field)
-                if not isinstance(entries, list):
+            current = None
+            for field, i, entry, pointer in handlers(ref):
+                if field != current:  # Retry and Catch are scanned separately
+                    current, seen, all_seen, tf_seen = field, {}, False, False
+                    word = "retrier" if field == "Retry" else "catcher"
+                errors = entry.get("ErrorEquals") if isinstance(entry, dict) else None
+                if not isinstance(errors, list) or not errors or not all(isinstance(e, str) for e in errors):
                     continue
-                word = "retrier" if field == "Retry" else "catcher"
-                seen, all_seen, tf_seen = {}, False, False
-                for i, entry in enumerate(entries):
-                    errors = entry.get("ErrorEquals") if isinstance(entry, dict) else None
-                    if not isinstance(errors, list) or not errors or not all(isinstance(e, str) for e in errors):
-                        continue
-                    reasons = [_covered(e, seen, all_seen, tf_seen) for e in errors]
-                    if all(reasons):
-                        by = "; ".join(sorted(set(reasons)))
-                        yield Finding(f"{ref.pointer}/{field}/{i}",
-                                      f"{word} #{i + 1} of state '{ref.name}' can never match: every error it lists is already matched "
-                                      f"by an earlier {word} ({by}); remove it, or move it before the broader one", target="key")
-                    for e in errors:
-                        seen.setdefault(e, f"#{i + 1}")
-                    all_seen = all_seen or "States.ALL" in errors
-                    tf_seen = tf_seen or "States.TaskFailed" in errors
+                reasons = [_covered(e, seen, all_seen, tf_seen) for e in errors]
+                if all(reasons):
+                    by = "; ".join(sorted(set(reasons)))
+                    yield Finding(pointer,
+                                  f"{word} #{i + 1} of state '{ref.name}' can never match: every error it lists is already matched "
+                                  f"by an earlier {word} ({by}); remove it, or move it before the broader one", target="key")
+                for e in errors:
+                    seen.setdefault(e, f"#{i + 1}")
+                all_seen = all_seen or "States.ALL" in errors
+                tf_seen = tf_seen or "States.TaskFailed" in errors
