@@ -229,6 +229,7 @@ def _add(result: FileResult, doc, ruleset: RuleSet, code: str, finding: Finding,
     if finding.related:
         diag.related = [(doc.locate(p, "value"), msg) for p, msg in finding.related]
     diag.path = list(finding.path)
+    diag.hint = finding.hint
     if finding.fix is not None and not foreign and not doc.context.get("substituted"):
         from aslint.fixes import to_edit
 

@@ -48,6 +48,8 @@ class Finding:
     related: list = field(default_factory=list)
     path: list = field(default_factory=list)
     code: str | None = None  # set by the engine
+    #: how to fix it, one short imperative sentence, shown apart from the message (ruff's "help")
+    hint: str | None = None
 
 
 @dataclass
@@ -66,6 +68,7 @@ class Diagnostic:
     related: list = field(default_factory=list)
     path: list = field(default_factory=list)
     edits: list = field(default_factory=list)  # resolved Edit objects, for --fix
+    hint: str | None = None
 
     def as_json(self) -> dict:
         return {
@@ -80,6 +83,7 @@ class Diagnostic:
             "pointer": self.pointer,
             "state": self.state,
             "fix": self.fix,
+            "help": self.hint,
         }
 
     def sort_key(self):
