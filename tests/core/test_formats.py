@@ -21,7 +21,7 @@ def test_json_format_is_one_object_with_every_field(tmp_path, capsys):
     report = json.loads(out)
     assert set(report) == {"version", "files", "diagnostics", "summary"}
     (d,) = report["diagnostics"]
-    assert set(d) == {"code", "severity", "message", "file", "line", "column", "end_line", "end_column", "pointer", "state", "fix"}
+    assert set(d) == {"code", "severity", "message", "file", "line", "column", "end_line", "end_column", "pointer", "state", "fix", "help"}
 
 
 def test_github_escaping_follows_the_toolkit():
