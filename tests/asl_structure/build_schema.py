@@ -68,7 +68,7 @@ def _state(state_type: str, lang: str) -> dict:
         props["Branches"] = {"type": "array", "minItems": 1, "items": {"$ref": f"#/$defs/machine-{lang}"}}
     if state_type == "Map":
         props["ItemProcessor"] = {"$ref": f"#/$defs/processor-{lang}"}
-        props["Iterator"] = {"$ref": f"#/$defs/machine-{lang}"}
+        props["Iterator"] = {"$ref": f"#/$defs/processor-{lang}"}  # AWS takes a ProcessorConfig here too
     if state_type == "Choice":
         props["Choices"] = {"type": "array", "minItems": 1, "items": {"$ref": f"#/$defs/choice-rule-{lang}"}}
     if state_type == "Wait" and "Timestamp" in props:

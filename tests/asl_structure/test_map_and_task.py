@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.asl_structure.helpers import found, machine, task
+from tests.asl_structure.helpers import found, lint, machine, task
 
 PROCESSOR = {"StartAt": "I", "States": {"I": {"Type": "Succeed"}}}
 
@@ -27,6 +27,23 @@ def test_asl232_distributed_without_execution_type():
     assert len(diags) == 1 and diags[0].severity == "warning"
     proc["ProcessorConfig"]["ExecutionType"] = "STANDARD"
     assert not found(machine({"M": {"Type": "Map", "ItemProcessor": proc, "End": True}}), "ASL232")
+
+
+@pytest.mark.parametrize("key", ["ItemProcessor", "Iterator"])
+def test_processor_config_in_item_processor_or_legacy_iterator(key):
+    # AWS accepts and runs a ProcessorConfig in the legacy Iterator as well (emulator tests recorded against AWS)
+    proc = {**PROCESSOR, "ProcessorConfig": {"Mode": "INLINE"}}
+    assert not [d for d in lint(machine({"M": {"Type": "Map", key: proc, "End": True}})) if d.severity == "error"]
+    proc["ProcessorConfig"] = {"Mode": "DISTRIBUTED"}
+    assert [d.pointer for d in found(machine({"M": {"Type": "Map", key: proc, "End": True}}), "ASL232")] == [
+        f"/States/M/{key}/ProcessorConfig/ExecutionType"]
+    proc["ProcessorConfig"] = {"Mode": "PARALLEL"}
+    assert found(machine({"M": {"Type": "Map", key: proc, "End": True}}), "ASL107")
+
+
+def test_processor_config_not_in_a_parallel_branch():
+    branch = {**PROCESSOR, "ProcessorConfig": {"Mode": "INLINE"}}
+    assert found(machine({"P": {"Type": "Parallel", "Branches": [branch], "End": True}}), "ASL101")
 
 
 def test_map_processor_states_are_checked_recursively():

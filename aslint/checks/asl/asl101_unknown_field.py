@@ -21,9 +21,9 @@ class UnknownField(Rule):
         for machine in m.machines:
             if machine.parent_state is None:
                 known = MACHINE_FIELDS
-            elif machine.pointer.endswith("/ItemProcessor"):
-                known = NESTED_MACHINE_FIELDS
-            else:  # a Parallel branch or a legacy Iterator has no ProcessorConfig
+            elif machine.pointer.endswith(("/ItemProcessor", "/Iterator")):
+                known = NESTED_MACHINE_FIELDS  # AWS accepts and runs a ProcessorConfig in the legacy Iterator too
+            else:  # a Parallel branch has no ProcessorConfig
                 known = NESTED_MACHINE_FIELDS - {"ProcessorConfig"}
             for key in machine.node:
                 if key not in known:

@@ -12,10 +12,13 @@ class DistributedMapWithoutExecutionType(Rule):
 
     def check(self, ctx):
         for ref in model(ctx.doc).states:
-            if ref.type != "Map" or not isinstance(ref.node.get("ItemProcessor"), dict):
+            if ref.type != "Map":
                 continue
-            config = ref.node["ItemProcessor"].get("ProcessorConfig")
+            key = "ItemProcessor" if isinstance(ref.node.get("ItemProcessor"), dict) else "Iterator"
+            if not isinstance(ref.node.get(key), dict):
+                continue
+            config = ref.node[key].get("ProcessorConfig")
             if isinstance(config, dict) and config.get("Mode") == "DISTRIBUTED" and "ExecutionType" not in config:
-                yield Finding(f"{ref.pointer}/ItemProcessor/ProcessorConfig/ExecutionType",
+                yield Finding(f"{ref.pointer}/{key}/ProcessorConfig/ExecutionType",
                               f"Map state '{ref.name}' runs in DISTRIBUTED mode but its ProcessorConfig has no 'ExecutionType'; "
                               "add \"ExecutionType\": \"STANDARD\" or \"EXPRESS\" (the child workflows' type)", target="key")
