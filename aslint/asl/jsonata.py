@@ -69,17 +69,25 @@ def body(value: str) -> tuple[str, int] | None:
     return None
 
 
+def surround_problem(value: str) -> str | None:
+    """Why ``value`` is not exactly '{% … %}' (None when it is). AWS takes such a string as literal text."""
+    if not value.startswith(OPEN):
+        if value.lstrip().startswith(OPEN):
+            return "the expression has whitespace before '{%'; the whole string must start with '{%'"
+        return "a JSONata expression must start with '{%'"
+    if not value.endswith(CLOSE) or len(value) < 4:
+        if value.rstrip().endswith(CLOSE) and len(value.rstrip()) >= 4:
+            return "the expression has whitespace after '%}'; the whole string must end with '%}'"
+        return "a JSONata expression must end with '%}'"
+    return None
+
+
 @functools.lru_cache(maxsize=8192)
 def problems(value: str) -> tuple[str, ...]:
     """Why ``value`` is not a well-formed '{% … %}' JSONata expression (empty when it is)."""
-    if not value.startswith(OPEN):
-        if value.lstrip().startswith(OPEN):
-            return ("the expression has whitespace before '{%'; the whole string must start with '{%'",)
-        return ("a JSONata expression must start with '{%'",)
-    if not value.endswith(CLOSE) or len(value) < 4:
-        if value.rstrip().endswith(CLOSE) and len(value.rstrip()) >= 4:
-            return ("the expression has whitespace after '%}'; the whole string must end with '%}'",)
-        return ("a JSONata expression must end with '%}'",)
+    surround = surround_problem(value)
+    if surround:
+        return (surround,)
     text = value[2:-2]
     if not text.strip():
         return ("the expression between '{%' and '%}' is empty",)

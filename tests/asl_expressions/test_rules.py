@@ -230,3 +230,33 @@ def test_loop_counter_assigned_by_itself_is_fine():
         "Done": {"Type": "Succeed"},
     })
     assert "ASL411" not in codes(text)
+
+
+JSONATA = {"QueryLanguage": "JSONata"}
+
+
+@pytest.mark.parametrize("value", ["  {% $states.input %}", "{% $states.input %} ", "10 %}", "{% 10 %", "a {% 1 %}"])
+def test_asl400_not_exactly_surrounded_is_a_warning(value):
+    # AWS accepts the definition and uses the string as literal text: likely wrong, not rejected
+    found = run(machine({"A": {"Type": "Pass", "Output": {"v": value}, "End": True}}, **JSONATA), "ASL400")
+    assert [(c, p, s) for c, p, s, _ in found] == [("ASL400", "/States/A/Output/v", "warning")]
+
+
+def test_asl400_malformed_body_stays_an_error():
+    found = run(machine({"A": {"Type": "Pass", "Output": {"v": "{% $sum(1 %}"}, "End": True}}, **JSONATA), "ASL400")
+    assert [s for _, _, s, _ in found] == ["error"]
+    assert not run(machine({"A": {"Type": "Pass", "Output": {"v": "{% $sum([1]) %}"}, "End": True}}, **JSONATA), "ASL400")
+
+
+def test_asl402_dotdollar_key_in_jsonata_state_is_a_warning():
+    found = run(machine({"A": {"Type": "Pass", "Output": {"v.$": "$.x"}, "End": True}}, **JSONATA), "ASL402")
+    assert [s for _, _, s, _ in found] == ["warning"]
+    assert not run(machine({"A": {"Type": "Pass", "Output": {"v": "{% $states.input.x %}"}, "End": True}}, **JSONATA), "ASL402")
+
+
+def test_asl313_literal_intrinsic_is_a_warning_but_inside_an_expression_an_error():
+    literal = run(machine({"A": {"Type": "Pass", "Output": {"v": "States.Format('{}', $.x)"}, "End": True}}, **JSONATA), "ASL313")
+    assert [s for _, _, s, _ in literal] == ["warning"]
+    inside = run(machine({"A": {"Type": "Pass", "Output": {"v": "{% States.UUID() %}"}, "End": True}}, **JSONATA), "ASL313")
+    assert [s for _, _, s, _ in inside] == ["error"]
+    assert not run(machine({"A": {"Type": "Pass", "Output": {"v": "{% $uuid() %}"}, "End": True}}, **JSONATA), "ASL313")

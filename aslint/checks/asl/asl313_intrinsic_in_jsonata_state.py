@@ -41,8 +41,13 @@ class IntrinsicInJsonataState(Rule):
                 continue
             name = m.group(0).rstrip("( \t")
             instead = _REPLACEMENTS.get(name, "a JSONata function")
-            where = "inside a JSONata expression" if jsonata.is_expression(value) else "as the value"
-            yield Finding(site.pointer, f"intrinsic function {name} is used {where} in JSONata state '{site.state.name}'; intrinsics only work in JSONPath states: use {instead} in a {{% … %}} expression instead")
+            hint = f"Use {instead} in a {{% … %}} expression"
+            if jsonata.is_expression(value):  # not a JSONata function: the evaluation fails when the state runs
+                yield Finding(site.pointer, f"intrinsic {name} inside a JSONata expression of state '{site.state.name}' cannot be called",
+                              hint=hint)
+            else:  # AWS accepts it and uses the text literally
+                yield Finding(site.pointer, f"intrinsic {name} in JSONata state '{site.state.name}' is literal text, never called",
+                              hint=hint, severity="warning")
 
 
 def _without_strings(text: str) -> str:

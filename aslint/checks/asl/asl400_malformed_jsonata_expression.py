@@ -16,5 +16,12 @@ class MalformedJsonataExpression(Rule):
             value = site.value
             if not jsonata.looks_like_expression(value):
                 continue
+            surround = jsonata.surround_problem(value)
+            if surround:
+                # AWS accepts the definition and uses such a string as literal text: likely a mistake
+                yield Finding(site.pointer, f"'{site.field}' is not exactly '{{% … %}}', so it is literal text: {surround}",
+                              hint="Make the whole string '{% expression %}', nothing before or after", severity="warning")
+                continue
             for problem in jsonata.problems(value):
-                yield Finding(site.pointer, f"'{site.field}' holds a malformed JSONata expression: {problem}; a JSONata value is the whole string '{{% expression %}}'")
+                yield Finding(site.pointer, f"'{site.field}' holds a malformed JSONata expression: {problem}",
+                              hint="A JSONata value is the whole string '{% expression %}'")

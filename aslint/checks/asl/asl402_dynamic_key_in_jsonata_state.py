@@ -20,7 +20,8 @@ class DynamicKeyInJsonataState(Rule):
                     for key, value in node.items():
                         sub = f"{ptr}/{escape(key)}"
                         if isinstance(key, str) and key.endswith(".$"):
-                            yield Finding(sub, f"'{key}' ends in '.$', which JSONata states do not use: the key stays '{key}' and its value is not evaluated; rename it to '{key[:-2]}' and write the value as a {{% … %}} expression (e.g. {{% $states.input.x %}})", target="key")
+                            yield Finding(sub, f"'{key}' ends in '.$', which JSONata states take literally: the value is not evaluated",
+                                          hint=f"Rename it to '{key[:-2]}' and write the value as a {{% … %}} expression", target="key")
                         if isinstance(value, (dict, list)):
                             work.append((sub, value))
                 elif isinstance(node, list):
