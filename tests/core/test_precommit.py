@@ -35,3 +35,15 @@ def test_pre_commit_try_repo(tmp_path):
     bad = hook("good.asl.json", "bad.asl.json")
     assert bad.returncode == 1, bad.stdout + bad.stderr
     assert "bad.asl.json:1:55: ASL002" in bad.stdout
+
+
+def test_hook_file_types_include_terraform_sources():
+    """The hook is given Terraform sources (``.tf``) and JSON (``.tf.json``) files, as pre-commit tags them."""
+    identify = pytest.importorskip("identify.identify")
+    import yaml
+
+    hook = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())[0]
+    wanted = set(hook["types_or"])
+    for name in ("main.tf", "main.tf.json", "machine.asl.json", "template.yaml"):
+        assert identify.tags_from_filename(name) & wanted, name
+    assert not identify.tags_from_filename("main.py") & wanted
