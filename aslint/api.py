@@ -1,49 +1,52 @@
-"""In-process use: lint a string or a file and get Diagnostics back (used by the tests and editors)."""
+"""In-process use: lint texts held in memory and get Diagnostics back (tests, editors, scripts).
+
+Nothing is written anywhere: the texts are handed to the engine as they are, through the same run
+as ``aslint check`` (same recognition, rules, project-scope rules and de-duplication), so the
+results are those the command line gives for the same files.
+
+- ``files``: further texts linted in the same run (name -> text), e.g. a policy or an aws-auth
+  manifest beside the definition that the cross-file rules read; their own diagnostics are not
+  returned by :func:`lint_text` (use :func:`lint_texts` for every file's).
+- ``workspace``: texts that stand in for files a run may read (a template's ``DefinitionUri``, a
+  role policy beside a definition), e.g. an editor's open buffers; they override the disk.
+- ``disk``: whether files not given in memory are read from disk (default False: the texts given
+  are the whole world, as if they were alone in a folder).
+"""
 
 from __future__ import annotations
 
 from aslint.settings import Settings
 
 
-def lint_text(text: str, filename: str = "definition.asl.json", *, select=None, ignore=None,
-              settings: Settings | None = None, ruleset=None, extra_files: dict | None = None) -> list:
-    """Diagnostics for ``text`` as if it were a file named ``filename``.
-
-    ``extra_files`` maps further file names to texts linted in the same run (for cross-file rules,
-    e.g. a policy or an aws-auth manifest beside the definition); only ``filename``'s
-    diagnostics are returned.
-    """
-    import os
-    import tempfile
-
-    from aslint.cli import run
-    from aslint.engine import RuleSet
-
+def _settings(settings, select, ignore) -> Settings:
     settings = settings or Settings()
     if select is not None:
         settings.select = list(select)
     if ignore:
         settings.ignore = list(ignore)
-    with tempfile.TemporaryDirectory(prefix="aslint-") as folder:
-        main = os.path.join(folder, filename)
-        files = {filename: text, **(extra_files or {})}
-        for name, body in files.items():
-            path = os.path.join(folder, name)
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            with open(path, "w", encoding="utf-8") as handle:
-                handle.write(body)
-        ruleset = ruleset or RuleSet(settings)
+    return settings
 
-        class _Args:
-            jobs = 1
-            fix = diff = False
-            stdin_filename = None
 
-        results = run([(os.path.join(folder, n), True) for n in files], ruleset, _Args())
-        for r in results:
-            if r.path == main:
-                for d in r.diagnostics:
-                    if d.file == r.display:  # not those reported in another file (a DefinitionUri's)
-                        d.file = filename
-                return r.diagnostics
-    return []
+def lint_texts(texts: dict, *, select=None, ignore=None, settings: Settings | None = None, ruleset=None,
+               workspace: dict | None = None, disk: bool = False) -> dict:
+    """Lint every text of ``texts`` (file name -> text) in one run; file name -> Diagnostics."""
+    from aslint.engine import RuleSet, Target, run
+    from aslint.workspace import Workspace
+
+    ruleset = ruleset or RuleSet(_settings(settings, select, ignore))
+    held = {**(workspace or {}), **texts}
+    targets = [Target(name, True, body.encode("utf-8", "surrogatepass"), name) for name, body in texts.items()]
+    results = run(targets, ruleset, workspace=Workspace(held, disk=disk))
+    return {r.display: r.diagnostics for r in results}
+
+
+def lint_text(text: str, filename: str = "definition.asl.json", *, select=None, ignore=None,
+              settings: Settings | None = None, ruleset=None, files: dict | None = None,
+              extra_files: dict | None = None, workspace: dict | None = None, disk: bool = False) -> list:
+    """Diagnostics for ``text`` as if it were a file named ``filename`` (see the module's doc);
+    ``extra_files`` is the older name of ``files``."""
+    others = {**(extra_files or {}), **(files or {})}
+    others.pop(filename, None)
+    by_file = lint_texts({filename: text, **others}, select=select, ignore=ignore, settings=settings,
+                         ruleset=ruleset, workspace=workspace, disk=disk)
+    return by_file.get(filename, [])

@@ -8,7 +8,6 @@ import sys
 from dataclasses import dataclass, field
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-AUTO_PARALLEL_FILES = 64
 
 
 class _Parser(argparse.ArgumentParser):
@@ -229,116 +228,13 @@ def _check(args) -> int:
 
 
 def run(targets, ruleset, args) -> list:
-    """Lint every target (in parallel with -j), then the project-wide rules."""
-    from aslint.engine import lint_file, lint_project
+    """The engine's run over the expanded targets, standard input read here (``-``)."""
+    from aslint.engine import Target, run as engine_run
 
-    keep_text = bool(getattr(args, "fix", False) or getattr(args, "diff", False))
-    files_count = sum(1 for t in targets if t[0] != "-")
-    jobs = getattr(args, "jobs", 1)
-    if jobs is None:  # automatic: processes pay off only for many files
-        jobs = (os.cpu_count() or 1) if files_count >= AUTO_PARALLEL_FILES else 1
-    elif jobs == 0:
-        jobs = os.cpu_count() or 1
     stdin_name = getattr(args, "stdin_filename", None) or "-"
-    files = [t for t in targets if t[0] != "-"]
-    results = []
-    for path, explicit in targets:
-        if path == "-":
-            data = sys.stdin.buffer.read()
-            results.append(lint_file(stdin_name, ruleset, explicit=True, data=data, display=stdin_name, keep_text=keep_text))
-    if jobs > 1 and len(files) > 8:
-        results.extend(_parallel(files, ruleset, jobs, keep_text))
-    else:
-        results.extend(lint_file(path, ruleset, explicit=explicit, keep_text=keep_text) for path, explicit in files)
-    _drop_repeats(results)
-    if ruleset.project_rules:
-        documents = _project_documents(results)
-        lint_project(results, ruleset, documents)
-        for r in results:
-            r.diagnostics.sort(key=lambda d: d.sort_key())
-    return results
-
-
-def _drop_repeats(results) -> None:
-    """A definition file linted on its own and again through a template's DefinitionUri reports
-    in its own file both times: keep one copy of each identical diagnostic."""
-    if not any(d.file != r.display for r in results for d in r.diagnostics):
-        return
-    seen = {(d.code, d.file, d.line, d.column, d.message) for r in results for d in r.diagnostics if d.file == r.display}
-    for r in results:
-        kept = []
-        for d in r.diagnostics:
-            key = (d.code, d.file, d.line, d.column, d.message)
-            if d.file != r.display:
-                if key in seen:
-                    continue
-                seen.add(key)
-            kept.append(d)
-        r.diagnostics = kept
-
-
-def _project_documents(results) -> list:
-    from aslint.engine import lint_loaded  # noqa: F401  (documents come from the results)
-    from aslint import kinds
-    from aslint.loader import load
-
-    documents = []
-    for r in results:
-        if not r.recognized:
-            continue
-        if r.documents:
-            documents.extend(r.documents)
-            continue
-        if r.path == "-":
-            continue
-        loaded = load(r.path)  # a worker process linted it; read it again here
-        work = list(loaded.documents)
-        while work:  # embedded documents may embed more (aws-auth in a List, mapRoles in aws-auth)
-            doc = work.pop(0)
-            doc.kind = doc.kind or kinds.classify(doc.data)
-            if not doc.kind:
-                continue
-            documents.append(doc)
-            extract = kinds.EXTRACTORS.get(doc.kind)
-            if extract:
-                try:
-                    work.extend(extract(doc))
-                except Exception:
-                    pass
-    return documents
-
-
-_WORKER_RULESET = None
-
-
-def _init_worker(ruleset):
-    global _WORKER_RULESET
-    _WORKER_RULESET = ruleset
-
-
-def _lint_chunk(chunk):
-    from aslint.engine import lint_file
-
-    out = []
-    for path, explicit, keep_text in chunk:
-        result = lint_file(path, _WORKER_RULESET, explicit=explicit, keep_text=keep_text)
-        result.documents = []
-        for d in result.diagnostics:
-            d.edits = list(d.edits)
-        out.append(result)
-    return out
-
-
-def _parallel(files, ruleset, jobs, keep_text) -> list:
-    import multiprocessing as mp
-
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    items = [(p, e, keep_text) for p, e in files]
-    size = max(1, len(items) // (jobs * 4))
-    chunks = [items[i:i + size] for i in range(0, len(items), size)]
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(ruleset,)) as pool:
-        parts = pool.map(_lint_chunk, chunks)
-    return [r for part in parts for r in part]
+    items = [Target(stdin_name, True, sys.stdin.buffer.read(), stdin_name) if path == "-" else Target(path, explicit)
+             for path, explicit in targets]
+    return engine_run(items, ruleset, jobs=args.jobs, keep_text=bool(args.fix or args.diff))
 
 
 def list_rules(args) -> int:

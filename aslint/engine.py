@@ -110,6 +110,32 @@ def lint_file(path: str, ruleset: RuleSet, *, explicit: bool = False, data: byte
     return result
 
 
+def recognize(loaded: Loaded, on_error=None) -> list:
+    """The documents of a loaded file that some kind claims, each with its ``kind`` set, followed
+    by the documents the kinds' extractors pull out of them (in the order found).
+
+    ``on_error(doc, kind, err)`` hears of an extractor that failed (the others go on)."""
+    documents = list(loaded.documents)
+    found = []
+    while documents:
+        doc = documents.pop(0)
+        kind = doc.kind or kinds_mod.classify(doc.data)  # an extractor may name its documents' kind
+        if kind is None and loaded.declared and doc.host is None:
+            kind = kinds_mod.DECLARED_KIND
+        if kind is None:
+            continue
+        doc.kind = kind
+        found.append(doc)
+        extract = kinds_mod.EXTRACTORS.get(kind)
+        if extract is not None:
+            try:
+                documents.extend(extract(doc))
+            except Exception as err:  # never let an extractor end the run
+                if on_error is not None:
+                    on_error(doc, kind, err)
+    return found
+
+
 def lint_loaded(loaded: Loaded, ruleset: RuleSet, display: str, explicit: bool = False) -> FileResult:
     result = FileResult(loaded.path, display, recognized=False)
     settings = ruleset.settings
@@ -121,32 +147,15 @@ def lint_loaded(loaded: Loaded, ruleset: RuleSet, display: str, explicit: bool =
         else:
             result.note = p.message
         return result
-    documents = list(loaded.documents)
-    found = []
-    while documents:
-        doc = documents.pop(0)
-        kind = doc.kind or kinds_mod.classify(doc.data)  # an extractor may name its documents' kind
-        if kind is None and loaded.declared and doc.host is None:
-            kind = "asl"
-        if kind is None:
-            continue
-        doc.kind = kind
-        found.append(doc)
-        extract = kinds_mod.EXTRACTORS.get(kind)
-        if extract is not None:
-            try:
-                documents.extend(extract(doc))
-            except Exception as err:  # never let an extractor end the run
-                _internal(result, doc, ruleset, f"extracting documents from a {kind}", err)
+    found = recognize(loaded, lambda doc, kind, err: _internal(result, doc, ruleset, f"extracting documents from a {kind}", err))
     if not found:
         result.note = "not recognized as a definition, policy, manifest or template"
         return result
     result.recognized = True
     result.kinds = sorted({d.kind for d in found})
     result.documents = found
-    from aslint.iam.attach import attach_all  # pair definitions with their role's policies (IAM family)
-
-    attach_all(found, settings)
+    for prepare in kinds_mod.PREPARERS:  # e.g. pair definitions with their role's policies (IAM)
+        prepare(found, settings)
     for doc in found:
         if doc.duplicates and settings.selected("ASL002"):
             for pointer, repeat, first in doc.duplicates:
@@ -197,11 +206,9 @@ def _add(result: FileResult, doc, ruleset: RuleSet, code: str, finding: Finding,
         return
     if settings.ignored_for_file(code, result.display):
         return
-    if doc.kind == "asl" and code not in ("ASL000",):
-        from aslint.suppress import suppressed
-
-        if suppressed(doc, code, finding.pointer):
-            return
+    suppressor = kinds_mod.SUPPRESSORS.get(doc.kind)
+    if suppressor is not None and code != "ASL000" and suppressor(doc, code, finding.pointer):
+        return
     try:
         if span is not None:
             if doc.host is None:
@@ -212,12 +219,8 @@ def _add(result: FileResult, doc, ruleset: RuleSet, code: str, finding: Finding,
             line, col, end_line, end_col = doc.locate(finding.pointer, finding.target)
     except Exception:
         line, col, end_line, end_col = 1, 1, 1, 1
-    state = None
-    if doc.kind == "asl":
-        from aslint.asl.model import state_at
-
-        ref = state_at(doc, finding.pointer)
-        state = ref.name if ref else None
+    state_of = kinds_mod.STATE_OF.get(doc.kind)
+    state = state_of(doc, finding.pointer) if state_of is not None else None
     pointer = finding.pointer
     if doc.host is not None:
         pointer = doc.host_pointer + "#" + pointer if doc.host_pointer else pointer
@@ -266,3 +269,117 @@ def lint_project(results: list, ruleset: RuleSet, documents: list) -> list:
                 if holder is not None:
                     _internal(holder, documents[0], ruleset, f"rule {rule.code}", err)
     return extra
+
+
+# -- the run ---------------------------------------------------------------------------------
+
+#: from this many files on, an automatic run (``jobs=None``) lints in one process per core
+AUTO_PARALLEL_FILES = 64
+
+
+@dataclass
+class Target:
+    """One file of a run: read from ``path`` (through the workspace), or ``data`` when given
+    (standard input, an editor's buffer), reported as ``display``."""
+
+    path: str
+    explicit: bool = True
+    data: bytes | None = None
+    display: str | None = None
+
+
+def _as_target(item) -> Target:
+    if isinstance(item, Target):
+        return item
+    path, explicit = item
+    return Target(path, explicit)
+
+
+def run(targets, ruleset: RuleSet, *, jobs: int | None = 1, keep_text: bool = False, workspace=None) -> list:
+    """Lint every target (in ``jobs`` processes; None: automatic, 0: one per core), then the
+    project-scope rules over every recognized document, with repeats dropped; FileResults in order.
+
+    Reads of other files (a template's DefinitionUri, role policies) go through ``workspace``."""
+    from aslint.workspace import using
+
+    targets = [_as_target(t) for t in targets]
+    with using(workspace):
+        on_disk = [t for t in targets if t.data is None]
+        if jobs is None:  # automatic: processes pay off only for many files
+            jobs = (os.cpu_count() or 1) if len(on_disk) >= AUTO_PARALLEL_FILES else 1
+        elif jobs == 0:
+            jobs = os.cpu_count() or 1
+        results = [lint_file(t.path, ruleset, explicit=True, data=t.data, display=t.display or t.path, keep_text=keep_text)
+                   for t in targets if t.data is not None]
+        if jobs > 1 and len(on_disk) > 8 and (workspace is None or workspace.disk and not workspace.texts):
+            results.extend(_parallel(on_disk, ruleset, jobs, keep_text))
+        else:
+            results.extend(lint_file(t.path, ruleset, explicit=t.explicit, display=t.display, keep_text=keep_text)
+                           for t in on_disk)
+        _drop_repeats(results)
+        if ruleset.project_rules:
+            lint_project(results, ruleset, _project_documents(results))
+            for r in results:
+                r.diagnostics.sort(key=Diagnostic.sort_key)
+    return results
+
+
+def _drop_repeats(results) -> None:
+    """A definition file linted on its own and again through a template's DefinitionUri reports
+    in its own file both times: keep one copy of each identical diagnostic."""
+    if not any(d.file != r.display for r in results for d in r.diagnostics):
+        return
+    seen = {(d.code, d.file, d.line, d.column, d.message) for r in results for d in r.diagnostics if d.file == r.display}
+    for r in results:
+        kept = []
+        for d in r.diagnostics:
+            key = (d.code, d.file, d.line, d.column, d.message)
+            if d.file != r.display:
+                if key in seen:
+                    continue
+                seen.add(key)
+            kept.append(d)
+        r.diagnostics = kept
+
+
+def _project_documents(results) -> list:
+    documents = []
+    for r in results:
+        if not r.recognized:
+            continue
+        if r.documents:
+            documents.extend(r.documents)
+        elif r.path != "-":
+            documents.extend(recognize(load(r.path)))  # a worker process linted it; read it again here
+    return documents
+
+
+_WORKER_RULESET = None
+
+
+def _init_worker(ruleset):
+    global _WORKER_RULESET
+    _WORKER_RULESET = ruleset
+
+
+def _lint_chunk(chunk):
+    out = []
+    for path, explicit, display, keep_text in chunk:
+        result = lint_file(path, _WORKER_RULESET, explicit=explicit, display=display, keep_text=keep_text)
+        result.documents = []
+        for d in result.diagnostics:
+            d.edits = list(d.edits)
+        out.append(result)
+    return out
+
+
+def _parallel(targets, ruleset, jobs, keep_text) -> list:
+    import multiprocessing as mp
+
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    items = [(t.path, t.explicit, t.display, keep_text) for t in targets]
+    size = max(1, len(items) // (jobs * 4))
+    chunks = [items[i:i + size] for i in range(0, len(items), size)]
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(ruleset,)) as pool:
+        parts = pool.map(_lint_chunk, chunks)
+    return [r for part in parts for r in part]

@@ -47,9 +47,44 @@ def classify(data) -> str | None:
     return None
 
 
-@recognizer("asl", order=10)
-def is_state_machine(data) -> bool:
-    return isinstance(data, dict) and "StartAt" in data and isinstance(data.get("States"), dict)
+#: the kind of a document the file's name declares (``*.asl.json``) when no recognizer claims it
+DECLARED_KIND: str | None = None
+
+
+def declared_kind(kind: str) -> None:
+    global DECLARED_KIND
+    DECLARED_KIND = kind
+
+
+#: fn(documents, settings): called once per file with its recognized documents, before the rules
+PREPARERS: list = []
+
+
+def preparer(fn):
+    PREPARERS.append(fn)
+    return fn
+
+
+#: kind -> fn(doc, pointer) -> name of the state enclosing ``pointer`` (or None)
+STATE_OF: dict = {}
+#: kind -> fn(doc, code, pointer) -> True when the document's own directives silence the finding
+SUPPRESSORS: dict = {}
+
+
+def states(kind: str):
+    def register(fn):
+        STATE_OF[kind] = fn
+        return fn
+
+    return register
+
+
+def suppressor(kind: str):
+    def register(fn):
+        SUPPRESSORS[kind] = fn
+        return fn
+
+    return register
 
 
 #: fn(text) -> bool: "this unparseable text is clearly one of my kinds" (then its syntax error is

@@ -39,6 +39,15 @@ def declared_definition(path: str) -> bool:
 
 def read_text(path: str, data: bytes | None = None) -> tuple[str | None, Problem | None]:
     if data is None:
+        from aslint.workspace import current
+
+        workspace = current()
+        held = workspace.text(path)
+        if held is not None:
+            data = held.encode("utf-8", "surrogatepass")
+        elif not workspace.disk:
+            return None, Problem("ASL003", "cannot read the file: No such file or directory")
+    if data is None:
         try:
             st = os.stat(path)
         except OSError as err:

@@ -13,29 +13,14 @@ EXIT_CLEAN, EXIT_USAGE = 0, 2
 def definitions(path: str) -> list:
     """The ASL documents of a file: the file itself, or those a template embeds."""
     from aslint import kinds
+    from aslint.engine import recognize
     from aslint.loader import load
 
     kinds.load_families()
     loaded = load(path)
     if loaded.problem is not None:
         raise ValueError(loaded.problem.message)
-    found, queue = [], list(loaded.documents)
-    while queue:
-        doc = queue.pop(0)
-        kind = doc.kind or kinds.classify(doc.data)
-        if kind is None and loaded.declared and doc.host is None:
-            kind = "asl"
-        doc.kind = kind
-        if kind == "asl":
-            found.append(doc)
-            continue
-        extract = kinds.EXTRACTORS.get(kind) if kind else None
-        if extract is not None:
-            try:
-                queue.extend(extract(doc))
-            except Exception:
-                pass
-    return found
+    return [doc for doc in recognize(loaded) if doc.kind == "asl"]
 
 
 def main(args) -> int:

@@ -17,11 +17,11 @@ no catalog is loaded here.
 
 from __future__ import annotations
 
-import functools
 import os
 
 _SUFFIXES = (".asl.json", ".asl.yaml", ".asl.yml", ".json", ".yaml", ".yml")
 _cache: dict = {}
+_listed: dict = {}
 
 
 def sidecars(path: str) -> list:
@@ -44,21 +44,29 @@ def sidecars(path: str) -> list:
     return found
 
 
-@functools.lru_cache(maxsize=256)
 def _policy_files(folder: str) -> tuple:
-    """The ``*.policy.*`` files of a folder, listed once per run (not once per definition)."""
-    try:
-        with os.scandir(folder or ".") as entries:
-            return tuple(sorted(e.name for e in entries if ".policy." in e.name and e.is_file()))
-    except OSError:
-        return ()
+    """The ``*.policy.*`` files of a folder (on disk or in the run's workspace), listed once per
+    workspace and folder (not once per definition)."""
+    from aslint.workspace import current
+
+    workspace = current()
+    key = (id(workspace), folder)
+    hit = _listed.get(key)
+    if hit is None or hit[0] is not workspace:
+        hit = _listed[key] = (workspace, tuple(n for n in workspace.names(folder) if ".policy." in n))
+        if len(_listed) > 256:
+            _listed.clear()
+            _listed[key] = hit
+    return hit[1]
 
 
 def _load(path: str):
     """(policy Documents, note or None) of one file, parsed once per process."""
+    from aslint.workspace import current
+
     key = os.path.abspath(path)
     try:
-        stamp = os.stat(key).st_mtime_ns
+        stamp = current().stamp(key)
     except OSError as err:
         return [], f"role policy {path} cannot be read ({err.strerror or err})"
     hit = _cache.get(key)

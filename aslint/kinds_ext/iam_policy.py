@@ -10,3 +10,11 @@ def is_iam_policy(data) -> bool:
     from aslint.iam.policy import is_policy
 
     return is_policy(data)
+
+
+@kinds.preparer
+def pair_role_policies(documents, settings) -> None:
+    """Pair each definition of a file with its role's policies (see :mod:`aslint.iam.attach`)."""
+    from aslint.iam.attach import attach_all
+
+    attach_all(documents, settings)

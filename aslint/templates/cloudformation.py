@@ -188,7 +188,9 @@ def _from_uri(host, name, ptr, value, subs, context, result) -> list:
         return []  # standard input: there is no folder to resolve the path against
     folder = os.path.dirname(os.path.abspath(host.path))
     path = os.path.normpath(os.path.join(folder, value))
-    if not os.path.isfile(path):
+    from aslint.workspace import current
+
+    if not current().is_file(path):
         hint = _case_hint(path)
         result.add("TPL002", ptr, f"state machine {name}: DefinitionUri {value} does not exist (looked for {path})"
                                   + hint + "; `sam build` fails. Fix the path")
@@ -212,12 +214,11 @@ def _from_uri(host, name, ptr, value, subs, context, result) -> list:
 
 def _case_hint(path: str) -> str:
     folder, base = os.path.split(path)
-    try:
-        for entry in os.listdir(folder):
-            if entry.lower() == base.lower() and entry != base:
-                return f" (there is {entry}: names are case-sensitive on Linux)"
-    except OSError:
-        pass
+    from aslint.workspace import current
+
+    for entry in current().names(folder):
+        if entry.lower() == base.lower() and entry != base:
+            return f" (there is {entry}: names are case-sensitive on Linux)"
     return ""
 
 
