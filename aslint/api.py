@@ -15,7 +15,7 @@ results are those the command line gives for the same files.
 
 from __future__ import annotations
 
-from aslint.settings import Settings
+from aslint.core.settings import Settings
 
 
 def _settings(settings, select, ignore) -> Settings:
@@ -30,8 +30,8 @@ def _settings(settings, select, ignore) -> Settings:
 def lint_texts(texts: dict, *, select=None, ignore=None, settings: Settings | None = None, ruleset=None,
                workspace: dict | None = None, disk: bool = False) -> dict:
     """Lint every text of ``texts`` (file name -> text) in one run; file name -> Diagnostics."""
-    from aslint.engine import RuleSet, Target, run
-    from aslint.workspace import Workspace
+    from aslint.core.engine import RuleSet, Target, run
+    from aslint.core.workspace import Workspace
 
     ruleset = ruleset or RuleSet(_settings(settings, select, ignore))
     held = {**(workspace or {}), **texts}

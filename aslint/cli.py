@@ -23,7 +23,6 @@ def _csv(value: str) -> list:
 
 def build_parser() -> argparse.ArgumentParser:
     from aslint import __version__
-
     parser = _Parser(prog="aslint", description="Lint AWS Step Functions definitions that drive Amazon EKS, their IAM policies and aws-auth mappings.")
     parser.add_argument("--version", action="store_true", help="print the version and the data catalogs' dates")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
@@ -89,7 +88,7 @@ def main(argv: list | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as err:  # the last guard: never a traceback
-        from aslint.settings import ConfigError
+        from aslint.core.settings import ConfigError
 
         if isinstance(err, ConfigError):
             sys.stderr.write(f"aslint: {err}\n")
@@ -103,7 +102,6 @@ def main(argv: list | None = None) -> int:
 
 def _version() -> int:
     from aslint import __version__
-
     line = f"aslint {__version__}"
     try:
         from aslint.iam.catalog import catalog_dates
@@ -116,8 +114,8 @@ def _version() -> int:
 
 
 def load_settings(args):
-    from aslint import config as config_mod
-    from aslint.settings import ConfigError, Settings
+    from aslint.core import config as config_mod
+    from aslint.core.settings import ConfigError, Settings
 
     settings = Settings()
     source = None
@@ -175,10 +173,10 @@ def check(args) -> int:
 
 
 def _check(args) -> int:
-    from aslint import config as config_mod
-    from aslint.discovery import expand
-    from aslint.engine import RuleSet
-    from aslint.settings import ConfigError
+    from aslint.core import config as config_mod
+    from aslint.core.discovery import expand
+    from aslint.core.engine import RuleSet
+    from aslint.core.settings import ConfigError
 
     settings = load_settings(args)
     ruleset = RuleSet(settings)
@@ -197,7 +195,7 @@ def _check(args) -> int:
                 sys.stderr.write(f"aslint: skipped {r.display}: {r.note}\n")
     fixed = False
     if args.fix or args.diff:
-        from aslint.fixer import apply_fixes
+        from aslint.core.fixer import apply_fixes
 
         fixed = apply_fixes(results, write=args.fix and not args.diff, diff=args.diff, ruleset=ruleset, rerun=lambda path: run([(path, True)], ruleset, args)[0])
     diagnostics = [d for r in results for d in r.diagnostics]
@@ -229,7 +227,7 @@ def _check(args) -> int:
 
 def run(targets, ruleset, args) -> list:
     """The engine's run over the expanded targets, standard input read here (``-``)."""
-    from aslint.engine import Target, run as engine_run
+    from aslint.core.engine import Target, run as engine_run
 
     stdin_name = getattr(args, "stdin_filename", None) or "-"
     items = [Target(stdin_name, True, sys.stdin.buffer.read(), stdin_name) if path == "-" else Target(path, explicit)
@@ -238,8 +236,7 @@ def run(targets, ruleset, args) -> list:
 
 
 def list_rules(args) -> int:
-    from aslint import ruledocs
-
+    from aslint.catalog import ruledocs
     docs = ruledocs.catalog()
     if args.format == "json":
         import json
@@ -253,8 +250,7 @@ def list_rules(args) -> int:
 
 
 def show_rule(args) -> int:
-    from aslint import ruledocs
-
+    from aslint.catalog import ruledocs
     doc = ruledocs.catalog().get(args.code.upper())
     if doc is None:
         sys.stderr.write(f"aslint: no rule {args.code!r} (see 'aslint rules')\n")

@@ -12,9 +12,9 @@ EXIT_CLEAN, EXIT_USAGE = 0, 2
 
 def definitions(path: str) -> list:
     """The ASL documents of a file: the file itself, or those a template embeds."""
-    from aslint import kinds
-    from aslint.engine import recognize
-    from aslint.loader import load
+    from aslint.core import kinds
+    from aslint.core.engine import recognize
+    from aslint.core.loader import load
 
     kinds.load_families()
     loaded = load(path)
@@ -26,7 +26,7 @@ def definitions(path: str) -> list:
 def main(args) -> int:
     from aslint.iam.generate import policy_for
     from aslint.iam.needs import compute
-    from aslint.settings import Settings
+    from aslint.core.settings import Settings
 
     settings = Settings(account=getattr(args, "account", None), region=getattr(args, "region", None))
     try:

@@ -881,8 +881,8 @@ def _rule_costs(prof: Path) -> list:
     out = []
     for (filename, line, func), (_cc, nc, _tt, ct, _callers) in st.stats.items():  # type: ignore[attr-defined]
         norm = filename.replace(os.sep, "/")
-        if "/aslint/checks/" in norm and func == "check":
-            out.append((ct, norm.split("/aslint/checks/", 1)[1], nc))
+        if "/rules/" in norm and "/aslint/" in norm and func == "check":
+            out.append((ct, norm.split("/aslint/", 1)[1], nc))
         elif "/aslint/" in norm and (func, norm.rsplit("/aslint/", 1)[1]) in {
                 ("load", "loader.py"), ("_build", "document.py"), ("__init__", "engine.py"),
                 ("catalog", "ruledocs.py"), ("load_families", "kinds.py"), ("load_builtin_rules", "rule.py"),

@@ -4,10 +4,10 @@ import re
 
 import pytest
 
-from aslint import ruledocs
+from aslint.catalog import ruledocs
 from aslint.api import lint_text
-from aslint.engine import CORE_CODES, RuleSet
-from aslint.settings import Settings
+from aslint.core.engine import CORE_CODES, RuleSet
+from aslint.core.settings import Settings
 
 CATALOG = ruledocs.catalog()
 RULESET = RuleSet(Settings())

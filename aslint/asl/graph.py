@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from aslint.asl.model import model
 from aslint.asl.structure import ALL_STATE_FIELDS, STATE_TYPES, did_you_mean
-from aslint.pointer import escape
+from aslint.core.pointer import escape
 
 
 def misspelt_next(node):

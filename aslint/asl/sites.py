@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from aslint.asl.model import StateRef, model
-from aslint.pointer import escape
+from aslint.core.pointer import escape
 
 #: Path fields of a JSONPath state and what they take:
 #: "path" – a Path (InputPath/OutputPath; null allowed), "result" – a Reference Path into the

@@ -14,7 +14,7 @@ import functools
 import json
 import re
 
-from aslint.pointer import escape
+from aslint.core.pointer import escape
 
 STATE_TYPES = ("Task", "Pass", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map")
 QUERY_LANGUAGES = ("JSONPath", "JSONata")
@@ -153,7 +153,7 @@ def short(value, limit: int = 40) -> str:
 
 @functools.lru_cache(maxsize=None)
 def _schema_root() -> dict:
-    from aslint.resources import data_dir
+    from aslint.core.resources import data_dir
 
     with open(data_dir("schemas") / "asl" / "fields.json", encoding="utf-8") as handle:
         return json.load(handle)
@@ -161,7 +161,7 @@ def _schema_root() -> dict:
 
 @functools.lru_cache(maxsize=None)
 def _validator(definition: str):
-    from aslint.minischema import Validator
+    from aslint.core.minischema import Validator
 
     root = _schema_root()
     return Validator(_inline(root["$defs"][definition], root["$defs"]))
@@ -303,7 +303,7 @@ def value_problems(doc) -> list:
 
 
 def problems_with_code(doc, code: str):
-    from aslint.finding import Finding
+    from aslint.core.finding import Finding
 
     for c, pointer, message, target, fix in value_problems(doc):
         if c == code:
@@ -311,7 +311,7 @@ def problems_with_code(doc, code: str):
 
 
 def _value_fix(pointer: str, value, description: str):
-    from aslint.finding import ValueFix
+    from aslint.core.finding import ValueFix
 
     return ValueFix(pointer, value, description)
 

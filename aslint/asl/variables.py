@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from aslint.asl import intrinsics, jsonata, paths
 from aslint.asl.model import model
 from aslint.asl.sites import sites
-from aslint.pointer import escape
+from aslint.core.pointer import escape
 
 RESERVED = frozenset({"states"})
 MAX_NAME_LENGTH = 80  # UNCERTAIN (asl-facts.md §7): reported at warning level only

@@ -35,7 +35,7 @@ def _escape(token: str) -> str:
 
 
 def _parse(doc, pointer, value) -> list:
-    from aslint.embedded import OffsetMap, string_document
+    from aslint.core.embedded import OffsetMap, string_document
 
     if isinstance(value, str):
         docs, _ = string_document(doc, pointer, fmt="json" if value.lstrip()[:1] in "[{" else None)
@@ -72,7 +72,7 @@ def embedded_items(doc, wanted) -> list:
 
 def subtree(doc, pointer: str, data, context=None):
     """``embedded.subtree_document`` that also works when ``doc`` itself lives inside a string."""
-    from aslint.embedded import subtree_document
+    from aslint.core.embedded import subtree_document
 
     sub = subtree_document(doc, pointer, data, context=context if context is not None else dict(doc.context or {}))
     if doc.host is not None:  # same text as doc: the same mapping to the host applies

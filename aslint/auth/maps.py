@@ -16,7 +16,7 @@ def maps(doc) -> dict:
     cached = doc.cache.get("auth.maps")
     if cached is not None:
         return cached
-    from aslint.embedded import string_document
+    from aslint.core.embedded import string_document
 
     out: dict = {}
     data = doc.data.get("data") if isinstance(doc.data, dict) else None

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from aslint.asl.structure import describe
 from aslint.eks.tasks import KNOWN_APIS, eks_tasks, is_expression
-from aslint.pointer import escape
+from aslint.core.pointer import escape
 
 DYNAMIC = "\x00aslint-dynamic\x00"
 
@@ -107,7 +107,7 @@ def did_you_mean(key: str, known) -> str | None:
 
 
 def _problems_for(task) -> list:
-    from aslint.schemas import validator_for
+    from aslint.core.schemas import validator_for
 
     out = []
     if task.params is None:

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from aslint.asl.model import StateRef, model
-from aslint.pointer import escape
+from aslint.core.pointer import escape
 
 #: the APIs Step Functions offers for EKS, with the patterns each one supports
 KNOWN_APIS = {

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from aslint.eks.tasks import is_expression
-from aslint.pointer import escape
+from aslint.core.pointer import escape
 
 #: EKS API field holding the cluster's name, per integration
 CLUSTER_NAME_FIELD = {

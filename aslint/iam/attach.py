@@ -47,7 +47,7 @@ def sidecars(path: str) -> list:
 def _policy_files(folder: str) -> tuple:
     """The ``*.policy.*`` files of a folder (on disk or in the run's workspace), listed once per
     workspace and folder (not once per definition)."""
-    from aslint.workspace import current
+    from aslint.core.workspace import current
 
     workspace = current()
     key = (id(workspace), folder)
@@ -62,7 +62,7 @@ def _policy_files(folder: str) -> tuple:
 
 def _load(path: str):
     """(policy Documents, note or None) of one file, parsed once per process."""
-    from aslint.workspace import current
+    from aslint.core.workspace import current
 
     key = os.path.abspath(path)
     try:
@@ -73,7 +73,7 @@ def _load(path: str):
     if hit is not None and hit[0] == stamp:
         return hit[1], hit[2]
     from aslint.iam.policy import is_policy
-    from aslint.loader import load
+    from aslint.core.loader import load
 
     loaded = load(path)
     docs, note = [], None
@@ -108,7 +108,7 @@ def attach(doc, settings) -> None:
     mapping = getattr(settings, "role_policies", None) or {}
     path = getattr(doc, "path", None) or ""
     if mapping and path and path != "-":
-        from aslint.settings import _glob_match
+        from aslint.core.settings import _glob_match
 
         rel = _relative(path, settings)
         for pattern, targets in mapping.items():

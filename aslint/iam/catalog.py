@@ -15,7 +15,7 @@ from aslint.iam.arn import glob_match
 
 @functools.lru_cache(maxsize=None)
 def curated() -> dict:
-    from aslint.resources import schema
+    from aslint.core.resources import schema
 
     return schema("iam/actions.json")
 
@@ -140,7 +140,7 @@ def catalog_dates() -> str:
     try:
         import json
 
-        from aslint.resources import data_dir
+        from aslint.core.resources import data_dir
 
         with open(data_dir("schemas") / "iam" / "actions.json", encoding="utf-8") as handle:
             head = json.load(handle)

@@ -26,7 +26,7 @@ _REGION = re.compile(r"^[a-z]{2}(-[a-z]+)+-\d$")
 
 @functools.lru_cache(maxsize=None)
 def table() -> dict:
-    from aslint.resources import schema
+    from aslint.core.resources import schema
 
     return schema("iam/needs.json")
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from aslint.pointer import join
+from aslint.core.pointer import join
 
 
 @dataclass

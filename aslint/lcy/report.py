@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aslint.finding import Finding
+from aslint.core.finding import Finding
 from aslint.lcy.cfg import EXIT_ERROR, EXIT_FAIL, EXIT_SUCCESS
 from aslint.lcy.dataflow import flow
 

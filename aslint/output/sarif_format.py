@@ -6,7 +6,6 @@ import hashlib
 import json
 
 from aslint import __version__
-
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 

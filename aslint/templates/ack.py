@@ -4,8 +4,8 @@ sfn.services.k8s.aws/…``) holds its definition as a string in ``spec.definitio
 
 from __future__ import annotations
 
-from aslint import kinds
-from aslint.embedded import char_offsets
+from aslint.core import kinds
+from aslint.core.embedded import char_offsets
 from aslint.templates.common import analysed, incomplete_reason, is_definition, parse_string
 
 KIND = "ack-statemachine"

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import os
 
-from aslint import kinds
-from aslint.embedded import subtree_document
-from aslint.pointer import join
+from aslint.core import kinds
+from aslint.core.embedded import subtree_document
+from aslint.core.pointer import join
 from aslint.templates import roles
 from aslint.templates.common import ANALYSIS, Analysis, incomplete_reason, is_definition, move_duplicates, parse_string
 from aslint.templates.substitution import (is_intrinsic, literal_substitutions, offset_map, pieces,
@@ -173,7 +173,7 @@ def _from_string(host, name, ptr, value, subs, context, result) -> list:
 
 
 def _from_uri(host, name, ptr, value, subs, context, result) -> list:
-    from aslint.loader import load
+    from aslint.core.loader import load
 
     if not isinstance(value, str):
         result.add("TPL001", ptr, f"state machine {name} reads its definition from S3 (DefinitionUri object); "
@@ -188,7 +188,7 @@ def _from_uri(host, name, ptr, value, subs, context, result) -> list:
         return []  # standard input: there is no folder to resolve the path against
     folder = os.path.dirname(os.path.abspath(host.path))
     path = os.path.normpath(os.path.join(folder, value))
-    from aslint.workspace import current
+    from aslint.core.workspace import current
 
     if not current().is_file(path):
         hint = _case_hint(path)
@@ -214,7 +214,7 @@ def _from_uri(host, name, ptr, value, subs, context, result) -> list:
 
 def _case_hint(path: str) -> str:
     folder, base = os.path.split(path)
-    from aslint.workspace import current
+    from aslint.core.workspace import current
 
     for entry in current().names(folder):
         if entry.lower() == base.lower() and entry != base:

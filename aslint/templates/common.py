@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 
-from aslint.loader import parse
+from aslint.core.loader import parse
 
 ANALYSIS = "tpl.analysis"
 

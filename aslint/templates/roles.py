@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from aslint.embedded import subtree_document
-from aslint.pointer import join
+from aslint.core.embedded import subtree_document
+from aslint.core.pointer import join
 from aslint.templates import sam_policies
 from aslint.templates.substitution import is_intrinsic, render_value, text_of
 
@@ -46,7 +46,7 @@ class Policies:
 
 
 def _resolve(data, pointer):
-    from aslint.pointer import resolve
+    from aslint.core.pointer import resolve
 
     return resolve(data, pointer)
 

@@ -8,9 +8,9 @@ therefore unknown values to every rule; ``Ref``/``Fn::GetAtt`` are rendered as i
 
 from __future__ import annotations
 
-from aslint import kinds
-from aslint.embedded import subtree_document
-from aslint.pointer import join
+from aslint.core import kinds
+from aslint.core.embedded import subtree_document
+from aslint.core.pointer import join
 from aslint.templates import roles
 from aslint.templates.cloudformation import _from_string
 from aslint.templates.common import analysed, incomplete_reason, is_definition

@@ -3,7 +3,7 @@
 A ``DefinitionString`` (or a policy ``Resource``) may be a plain string, an ``Fn::Sub`` or an
 ``Fn::Join`` of literal parts and ``Ref`` / ``Fn::GetAtt`` parts. We render it to text piece by
 piece, keeping for every character of a literal part its offset in the template (via
-:func:`aslint.embedded.char_offsets`), so findings in the parsed definition land on the right
+:func:`aslint.core.embedded.char_offsets`), so findings in the parsed definition land on the right
 characters of the file the user edits.
 
 What is known is substituted (``AWS::Partition`` -> ``aws``, ``Fn::Sub`` variables and
@@ -16,8 +16,8 @@ from __future__ import annotations
 import json
 import re
 
-from aslint.embedded import OffsetMap, char_offsets
-from aslint.pointer import join
+from aslint.core.embedded import OffsetMap, char_offsets
+from aslint.core.pointer import join
 
 PSEUDO = {"AWS::Partition": "aws", "AWS::URLSuffix": "amazonaws.com"}
 TOKEN = re.compile(r"\$\{(!?)([^}]*)\}")

@@ -8,9 +8,9 @@ characters mapped into the plan file."""
 
 from __future__ import annotations
 
-from aslint import kinds
-from aslint.embedded import char_offsets
-from aslint.pointer import join
+from aslint.core import kinds
+from aslint.core.embedded import char_offsets
+from aslint.core.pointer import join
 from aslint.templates.common import analysed, incomplete_reason, is_definition, parse_string
 
 KIND = "terraform-plan"
@@ -138,7 +138,7 @@ def extract(doc, result) -> None:
 
 
 def _value(data, pointer):
-    from aslint.pointer import resolve
+    from aslint.core.pointer import resolve
 
     return resolve(data, pointer)
 

@@ -199,8 +199,8 @@ def main(argv=None) -> int:
     log = lambda msg: print(msg, file=sys.stderr)  # noqa: E731
     if not args.no_install:
         install(log)
-    from aslint.engine import RuleSet
-    from aslint.settings import Settings
+    from aslint.core.engine import RuleSet
+    from aslint.core.settings import Settings
 
     ruleset = RuleSet(Settings())
     cases = json.loads((CASES_DIR / "cases.json").read_text(encoding="utf-8"))

@@ -10,8 +10,8 @@ import csv
 
 import pytest
 
-from aslint.engine import RuleSet, lint_file
-from aslint.settings import Settings
+from aslint.core.engine import RuleSet, lint_file
+from aslint.core.settings import Settings
 
 # README "Invalid or buggy definitions found": not JSON / QueryLanguage inside States
 README_BROKEN = {

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 from aslint.api import lint_text
-from aslint.engine import RuleSet
-from aslint.settings import Settings
+from aslint.core.engine import RuleSet
+from aslint.core.settings import Settings
 
 _RULESET = None
 

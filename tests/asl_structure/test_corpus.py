@@ -8,8 +8,8 @@ from __future__ import annotations
 import csv
 import re
 
-from aslint.engine import RuleSet, lint_file
-from aslint.settings import Settings
+from aslint.core.engine import RuleSet, lint_file
+from aslint.core.settings import Settings
 
 OURS = re.compile(r"^ASL(0[1-9]\d|[12]\d\d)$")
 

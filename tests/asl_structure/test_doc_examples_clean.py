@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from aslint import ruledocs
+from aslint.catalog import ruledocs
 from tests.asl_structure.helpers import lint
 
 OURS = re.compile(r"^ASL(0[1-9]\d|[12]\d\d)$")

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from aslint.api import lint_text
-from aslint.settings import Settings
+from aslint.core.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 

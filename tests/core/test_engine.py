@@ -1,7 +1,7 @@
 """The engine: a crashing rule becomes a diagnostic, the other rules still run; states are named."""
 
-from aslint.engine import RuleSet, lint_file
-from aslint.settings import Settings
+from aslint.core.engine import RuleSet, lint_file
+from aslint.core.settings import Settings
 
 DUP = b'{"StartAt": "A", "States": {"A": {"Type": "Succeed"}, "A": {"Type": "Succeed"}}}'
 

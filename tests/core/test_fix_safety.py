@@ -5,8 +5,7 @@ import stat
 import threading
 
 from aslint.cli import main
-from aslint import fixer
-
+from aslint.core import fixer
 AWS_AUTH = """\
 # aws-auth for the jobs cluster
 apiVersion: v1

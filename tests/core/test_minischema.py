@@ -7,8 +7,7 @@ import jsonschema
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from aslint import minischema
-
+from aslint.core import minischema
 ROOT = Path(__file__).resolve().parents[2] / "schemas"
 SCHEMAS = sorted(p for p in ROOT.rglob("*.json") if minischema.supported(json.loads(p.read_text())))
 

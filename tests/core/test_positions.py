@@ -4,9 +4,9 @@ import json
 
 import pytest
 
-from aslint import jsonparse, yamlparse
-from aslint.document import Document
-from aslint.loader import parse
+from aslint.core import jsonparse, yamlparse
+from aslint.core.document import Document
+from aslint.core.loader import parse
 
 
 def _doc(text, name="x.json"):
@@ -57,7 +57,7 @@ def test_json_duplicate_keys_are_recorded_with_both_positions():
 def test_json_syntax_errors_have_positions(bad, line, col):
     _, problem = parse("x.json", bad)
     assert problem.code == "ASL001"
-    from aslint.positions import LineIndex
+    from aslint.core.positions import LineIndex
 
     assert LineIndex(bad).line_col(problem.offset) == (line, col)
 
@@ -106,7 +106,7 @@ def test_spans_are_not_built_for_clean_files():
 def test_lazy_spans_agree_with_the_full_index():
     import random
 
-    from aslint.jsonparse import LazySpans, index
+    from aslint.core.jsonparse import LazySpans, index
 
     text = json.dumps({"StartAt": "A", "States": {f"S{i}": {"Type": "Pass", "Parameters": {"a/b": [1, {"c~d": "\u00e9\\n"}]},
                                                           "Next": f"S{i + 1}"} for i in range(50)}}, indent=1)

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from aslint.engine import RuleSet, lint_file
-from aslint.finding import SEVERITIES
+from aslint.core.engine import RuleSet, lint_file
+from aslint.core.finding import SEVERITIES
 from aslint.output import render
-from aslint.settings import Settings
+from aslint.core.settings import Settings
 
 RULESET = RuleSet(Settings())
 EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.json"))

@@ -5,8 +5,8 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from aslint.engine import RuleSet
-from aslint.settings import Settings
+from aslint.core.engine import RuleSet
+from aslint.core.settings import Settings
 from aslint.api import lint_text
 
 RESOURCES = ["createCluster", "deleteCluster.sync", "createNodegroup", "deleteNodegroup", "createFargateProfile",

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from aslint.document import Document
+from aslint.core.document import Document
 from aslint.eks.tasks import eks_tasks, parse_resource
 
 

@@ -3,7 +3,7 @@
 import json
 
 from aslint.api import lint_text
-from aslint.settings import Settings
+from aslint.core.settings import Settings
 
 
 def task(resource, params, name="Step", end=True):
@@ -44,7 +44,7 @@ def lint_files(files: dict, settings: Settings) -> list:
     import tempfile
 
     from aslint.cli import run
-    from aslint.engine import RuleSet
+    from aslint.core.engine import RuleSet
 
     with tempfile.TemporaryDirectory(prefix="aslint-iam-") as folder:
         for name, body in files.items():

@@ -7,7 +7,7 @@ import sys
 
 
 from aslint.cli import main
-from aslint.settings import Settings
+from aslint.core.settings import Settings
 
 from .helpers import by_code, lint_files
 
@@ -49,7 +49,7 @@ def test_generated_policy_grants_every_need_and_passes_its_own_checks(shared, tm
     from aslint.iam.evaluate import evaluate
     from aslint.iam.needs import compute
     from aslint.iam.policy import statements_of
-    from aslint.loader import load
+    from aslint.core.loader import load
 
     doc = load(str(definition)).documents[0]
     for need in compute(doc, Settings()).items:

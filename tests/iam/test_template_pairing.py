@@ -1,6 +1,6 @@
 """Definitions paired with their role's policies by the template they sit in (Templates' extractor)."""
 
-from aslint.settings import Settings
+from aslint.core.settings import Settings
 
 from .helpers import by_code, lint_files
 

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from aslint.document import Document
+from aslint.core.document import Document
 from aslint.lcy.cfg import ALL, EXIT_ERROR, EXIT_SUCCESS, Writes, _match, build
 from aslint.lcy.resources import Key, _expr_key, path_segments
 

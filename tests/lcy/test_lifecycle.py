@@ -397,7 +397,7 @@ def test_broken_definitions_do_not_crash(data):
 
 
 def test_deep_nesting_is_iterative():
-    from aslint.document import Document
+    from aslint.core.document import Document
     from aslint.lcy.dataflow import analyze
 
     data = machine("Create", {"Create": create(sync=False)})
@@ -440,10 +440,10 @@ _types = st.sampled_from(["Task", "Pass", "Choice", "Parallel", "Map", "Fail", "
     "Branches": _values, "ItemProcessor": _values, "Default": _names, "Choices": _values, "ResultPath": _scalars,
 })), max_size=4), _names)
 def test_generated_definitions_never_crash(states, start):
-    from aslint.document import Document
-    from aslint.engine import Context
-    from aslint.rule import load_builtin_rules
-    from aslint.settings import Settings
+    from aslint.core.document import Document
+    from aslint.core.engine import Context
+    from aslint.core.rule import load_builtin_rules
+    from aslint.core.settings import Settings
 
     data = {"StartAt": start, "States": states}
     doc = Document("fuzz.asl.json", json.dumps(data), "json", data)

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from aslint.api import lint_text
-from aslint.settings import Settings
+from aslint.core.settings import Settings
 from tests.eks.helpers import definition, found, job, run_params, call_params, task, ROLE, SUBNETS
 
 QLS = ["JSONPath", "JSONata"]

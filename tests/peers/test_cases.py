@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from aslint.api import lint_text
-from aslint.engine import CORE_CODES, RuleSet
-from aslint.settings import Settings
+from aslint.core.engine import CORE_CODES, RuleSet
+from aslint.core.settings import Settings
 
 CASES_DIR = Path(__file__).parent / "cases"
 CASES = json.loads((CASES_DIR / "cases.json").read_text(encoding="utf-8"))

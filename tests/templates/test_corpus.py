@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from tpl_helpers import ruleset
-from aslint.engine import lint_file
+from aslint.core.engine import lint_file
 
 INVALID_YAML = {  # listed as broken in the corpus README
     "aws-samples__step-functions-workflows-collection__parallelized-embedding-pipeline__template.yaml": 88,

@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from tpl_helpers import FIXTURES, at, lint, ruleset, run_paths
-from aslint.engine import lint_file
+from aslint.core.engine import lint_file
 
 
 def _diags(results):
@@ -125,7 +125,7 @@ def test_a_mixed_repository_takes_each_file_for_what_it_is(tmp_path, shared):
     shutil.copy(FIXTURES / "terraform" / "plan.json", repo / "infra" / "plan.json")
     shutil.copy(FIXTURES / "aws-auth.yaml", repo / "k8s" / "aws-auth.yaml")
     (repo / "README.yaml").write_text("title: not a document aslint knows\n")
-    from aslint.discovery import expand
+    from aslint.core.discovery import expand
     targets, problems = expand([str(repo)], ruleset().settings.exclude)
     results = run_paths([p for p, _ in targets])
     kinds = {r.path.replace(str(repo) + "/", ""): r.kinds for r in results}

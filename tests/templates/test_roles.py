@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tpl_helpers import FIXTURES, at, documents, lint
-from aslint.loader import load
+from aslint.core.loader import load
 from aslint.templates import cloudformation
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from aslint.engine import RuleSet, lint_file
-from aslint.settings import Settings
+from aslint.core.engine import RuleSet, lint_file
+from aslint.core.settings import Settings
 
 PLAN = json.loads((Path(__file__).parent / "fixtures" / "terraform" / "plan.json").read_text())
 RULESET = RuleSet(Settings())

@@ -6,9 +6,9 @@ import os
 from pathlib import Path
 
 from aslint.api import lint_text
-from aslint.engine import RuleSet, lint_file
-from aslint.loader import load
-from aslint.settings import Settings
+from aslint.core.engine import RuleSet, lint_file
+from aslint.core.loader import load
+from aslint.core.settings import Settings
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 _RULESET = None

@@ -1,0 +1,28 @@
+"""Kind ``asl``: a Step Functions state machine definition (StartAt + States), recognized by its
+content or declared by its file name (``*.asl.json``); its states name the findings inside them,
+and ``aslint: ignore[...]`` in its Comments silences them."""
+
+from __future__ import annotations
+
+from aslint.core import kinds
+kinds.declared_kind("asl")
+
+
+@kinds.recognizer("asl", order=10)
+def is_state_machine(data) -> bool:
+    return isinstance(data, dict) and "StartAt" in data and isinstance(data.get("States"), dict)
+
+
+@kinds.states("asl")
+def state_name(doc, pointer: str):
+    from aslint.asl.model import state_at
+
+    ref = state_at(doc, pointer)
+    return ref.name if ref else None
+
+
+@kinds.suppressor("asl")
+def suppressed(doc, code: str, pointer: str) -> bool:
+    from aslint.asl.suppress import suppressed as by_comment
+
+    return by_comment(doc, code, pointer)

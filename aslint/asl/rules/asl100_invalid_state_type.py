@@ -1,0 +1,27 @@
+"""ASL100: a state without Type, or with a Type that is not one of the eight state types."""
+
+from __future__ import annotations
+
+from aslint.asl.model import model
+from aslint.asl.structure import STATE_TYPES, did_you_mean, is_dynamic, short
+from aslint.core.finding import Finding, ValueFix
+from aslint.core.rule import Rule
+
+
+class InvalidStateType(Rule):
+    code = "ASL100"
+
+    def check(self, ctx):
+        for ref in model(ctx.doc).states:
+            if not ref.is_object:
+                continue
+            if "Type" not in ref.node:
+                yield Finding(f"{ref.pointer}/Type", f"state '{ref.name}' has no 'Type'; add one of {', '.join(STATE_TYPES)}", target="key")
+                continue
+            value = ref.node["Type"]
+            if value in STATE_TYPES or is_dynamic(value):
+                continue
+            same = [t for t in STATE_TYPES if isinstance(value, str) and t.lower() == value.strip().lower()]
+            fix = ValueFix(f"{ref.pointer}/Type", same[0], f"use {same[0]}") if same else None
+            yield Finding(f"{ref.pointer}/Type", f"state '{ref.name}' has Type {short(value)}{did_you_mean(value, STATE_TYPES)}, "
+                                                 f"which is not a state type; use one of {', '.join(STATE_TYPES)}", fix=fix)

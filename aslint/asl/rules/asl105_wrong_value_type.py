@@ -1,0 +1,13 @@
+"""ASL105: see rules/ASL105.md. The checks are the value shapes in schemas/asl/fields.json."""
+
+from __future__ import annotations
+
+from aslint.asl.structure import problems_with_code
+from aslint.core.rule import Rule
+
+
+class WrongValueType(Rule):
+    code = "ASL105"
+
+    def check(self, ctx):
+        yield from problems_with_code(ctx.doc, self.code)

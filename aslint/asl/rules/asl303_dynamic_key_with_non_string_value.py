@@ -1,0 +1,20 @@
+"""ASL303: a payload-template key ending in `.$` whose value is not a string."""
+
+from __future__ import annotations
+
+import json
+
+from aslint.asl.sites import sites
+from aslint.core.finding import Finding
+from aslint.core.rule import Rule
+
+
+class DynamicKeyNotString(Rule):
+    code = "ASL303"
+
+    def check(self, ctx):
+        for site in sites(ctx.doc).templates:
+            if isinstance(site.value, str):
+                continue
+            shown = json.dumps(site.value)[:40] if not isinstance(site.value, (dict, list)) else type(site.value).__name__.replace("dict", "an object").replace("list", "an array")
+            yield Finding(site.pointer, f"'{site.field}' ends in '.$', so its value must be a string holding a path or an intrinsic call, not {shown}; to pass the value as it is, drop '.$' from the key ('{site.field[:-2]}')")

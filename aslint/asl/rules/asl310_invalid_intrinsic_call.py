@@ -1,0 +1,41 @@
+"""ASL310: an intrinsic function call that does not parse, names an unknown function or nests too deeply."""
+
+from __future__ import annotations
+
+import difflib
+
+from aslint.asl import intrinsics, paths
+from aslint.asl.intrinsic_sites import calls
+from aslint.core.finding import Finding
+from aslint.core.rule import Rule
+
+
+class InvalidIntrinsicCall(Rule):
+    code = "ASL310"
+
+    def check(self, ctx):
+        for site, call, error in calls(ctx.doc):
+            if site.value[:1].isspace():
+                # statelint rejects it; LocalStack's grammar skips the blank; AWS is not documented
+                yield Finding(site.pointer, f"'{site.field}' starts with whitespace before the intrinsic call; remove it so the value starts with 'States.' (Step Functions may reject it as neither a path nor a call)", severity="warning")
+            if error is not None:
+                yield Finding(site.pointer, f"'{site.field}': '{_clip(site.value)}' is not a valid intrinsic function call: {error.message} (at character {error.offset + 1})")
+                continue
+            for c in call.walk():
+                if c.name not in intrinsics.FUNCTIONS:
+                    close = difflib.get_close_matches(c.name, intrinsics.FUNCTIONS, n=1, cutoff=0.6)
+                    if not c.name.startswith("States."):
+                        close = close or [n for n in intrinsics.FUNCTIONS if n.lower() == "states." + c.name.lower()]
+                    hint = f"; did you mean {close[0]}?" if close else f"; the functions are {', '.join(sorted(intrinsics.FUNCTIONS))}"
+                    yield Finding(site.pointer, f"'{c.name}' is not an intrinsic function{hint}")
+                for arg in c.args:
+                    if isinstance(arg, intrinsics.PathArg):
+                        info = paths.check_path(arg.text)
+                        if not info.ok:
+                            yield Finding(site.pointer, f"the argument '{arg.text}' of {c.name} is not a valid path: {info.problem}")
+            if call.depth > intrinsics.MAX_NESTING:
+                yield Finding(site.pointer, f"intrinsic calls nest {call.depth} deep in '{site.field}'; Step Functions allows at most {intrinsics.MAX_NESTING}: split the work over several fields or states")
+
+
+def _clip(text: str, n: int = 60) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"

@@ -1,0 +1,30 @@
+"""ASL401: a `$states.…` reference to a member that does not exist there."""
+
+from __future__ import annotations
+
+import difflib
+
+from aslint.asl import jsonata
+from aslint.asl.sites import sites
+from aslint.core.finding import Finding
+from aslint.core.rule import Rule
+
+
+class UnknownStatesMember(Rule):
+    code = "ASL401"
+
+    def check(self, ctx):
+        for site in sites(ctx.doc).jsonata:
+            if not jsonata.is_expression(site.value):
+                continue
+            for name, member, _offset in jsonata.references(site.value):
+                if name != "states":
+                    continue
+                if not member:
+                    continue
+                if member not in jsonata.STATES_MEMBERS:
+                    close = difflib.get_close_matches(member, jsonata.STATES_MEMBERS, n=1, cutoff=0.5)
+                    hint = f"did you mean $states.{close[0]}?" if close else "use $states.input, $states.result, $states.errorOutput or $states.context"
+                    yield Finding(site.pointer, f"$states has no member '{member}'; {hint}")
+                elif member == "errorOutput" and not site.in_catch:
+                    yield Finding(site.pointer, f"$states.errorOutput is only set inside a Catch (its Output or Assign); in '{site.field}' of state '{site.state.name}' it is not available: move this into the catcher")

@@ -1,0 +1,48 @@
+"""ASL405: a '{% … %}' JSONata expression in a JSONPath state, where it is plain text."""
+
+from __future__ import annotations
+
+from aslint.asl import jsonata
+from aslint.asl.model import model
+from aslint.core.finding import Finding
+from aslint.core.pointer import escape
+from aslint.core.rule import Rule
+
+_FIELDS = ("Parameters", "ResultSelector", "ItemSelector", "Assign", "Arguments", "Output", "Items",
+           "TimeoutSeconds", "HeartbeatSeconds", "Seconds", "Timestamp", "Error", "Cause", "MaxConcurrency")
+
+
+class JsonataInJsonpathState(Rule):
+    code = "ASL405"
+
+    def check(self, ctx):
+        for ref in model(ctx.doc).states:
+            if ref.jsonata or not isinstance(ref.node, dict):
+                continue
+            roots = [(f"{ref.pointer}/{k}", ref.node[k]) for k in _FIELDS if k in ref.node]
+            for key in ("Choices", "Catch"):
+                items = ref.node.get(key)
+                if isinstance(items, list):
+                    for i, item in enumerate(items):
+                        if isinstance(item, dict):
+                            roots.extend((f"{ref.pointer}/{key}/{i}/{k}", item[k]) for k in ("Condition", "Output", "Assign") if k in item)
+            for pointer, value in _strings(roots):
+                if jsonata.is_expression(value):
+                    yield Finding(pointer, f"'{_clip(value)}' is a JSONata expression, but state '{ref.name}' uses JSONPath (the default), where it is plain text and is never evaluated; set \"QueryLanguage\": \"JSONata\" on the state or at the top level of the state machine")
+                    break  # one finding per state is enough to show the cause
+
+
+def _strings(roots):
+    work = list(reversed(roots))
+    while work:
+        ptr, value = work.pop()
+        if isinstance(value, str):
+            yield ptr, value
+        elif isinstance(value, dict):
+            work.extend(reversed([(f"{ptr}/{escape(k)}", v) for k, v in value.items()]))
+        elif isinstance(value, list):
+            work.extend(reversed([(f"{ptr}/{i}", v) for i, v in enumerate(value)]))
+
+
+def _clip(text: str, n: int = 50) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"

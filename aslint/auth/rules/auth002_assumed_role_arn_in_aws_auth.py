@@ -1,0 +1,31 @@
+"""AUTH002: an STS assumed-role ARN where aws-auth needs the IAM role ARN."""
+
+from __future__ import annotations
+
+from aslint.auth import arn as arns
+from aslint.auth.maps import MAP_KIND, entries
+from aslint.core.finding import Finding, ValueFix
+from aslint.core.rule import Rule
+
+
+class AssumedRoleArn(Rule):
+    code = "AUTH002"
+    kinds = (MAP_KIND,)
+
+    def check(self, ctx):
+        for pointer, entry in entries(ctx.doc):
+            for key in ("rolearn", "userarn"):
+                parsed = arns.parse(entry.get(key))
+                if parsed is None or parsed.rtype != "assumed-role":
+                    continue
+                role = parsed.canonical_role()
+                fix = None
+                if role and key == "rolearn":
+                    fix = ValueFix(f"{pointer}/{key}", role, "use the IAM role ARN", substring=(0, len(parsed.text)))
+                yield Finding(
+                    f"{pointer}/{key}",
+                    f"{key} '{parsed.text}' is an STS assumed-role (session) ARN: aws-auth turns the caller into "
+                    f"'arn:…:iam::ACCOUNT:role/NAME' but never rewrites the values in the ConfigMap, so this never matches; "
+                    + (f"write the role ARN '{role}' under mapRoles as rolearn" if role else "write the IAM role ARN"),
+                    fix=fix,
+                )

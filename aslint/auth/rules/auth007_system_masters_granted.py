@@ -1,0 +1,31 @@
+"""AUTH007: an aws-auth mapping that grants system:masters."""
+
+from __future__ import annotations
+
+from aslint.auth import arn as arns
+from aslint.auth.maps import MAP_KIND, entries
+from aslint.core.finding import Finding
+from aslint.core.rule import Rule
+
+
+class SystemMasters(Rule):
+    code = "AUTH007"
+    kinds = (MAP_KIND,)
+
+    def check(self, ctx):
+        for pointer, entry in entries(ctx.doc):
+            groups = entry.get("groups")
+            if not isinstance(groups, list):
+                continue
+            for j, group in enumerate(groups):
+                if group == "system:masters":
+                    name = entry.get("username")
+                    known = isinstance(name, str) and name and not arns.is_dynamic(name)
+                    who = f"'{name}'" if known else "this identity"
+                    user = f"User '{name}'" if known else "its username"
+                    yield Finding(
+                        f"{pointer}/groups/{j}",
+                        f"{who} is put in system:masters, which bypasses RBAC and cannot be limited by any Role "
+                        f"(full control of the cluster); drop the group and bind a Role with only the verbs it "
+                        f"needs to {user} (a RoleBinding in its namespace), or to an ordinary group you map instead",
+                    )

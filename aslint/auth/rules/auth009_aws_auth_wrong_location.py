@@ -1,0 +1,49 @@
+"""AUTH009: an aws-auth ConfigMap in the wrong namespace, or mappings in a ConfigMap not named aws-auth."""
+
+from __future__ import annotations
+
+from aslint.auth.calls import configmap_target
+from aslint.core.finding import Finding
+from aslint.core.rule import Rule
+
+
+class AwsAuthWrongLocation(Rule):
+    code = "AUTH009"
+    kinds = ("aws-auth", "asl")
+
+    def check(self, ctx):
+        if ctx.doc.kind == "asl":
+            yield from self._calls(ctx)
+            return
+        data = ctx.data if isinstance(ctx.data, dict) else {}
+        meta = data.get("metadata")
+        if not isinstance(meta, dict):
+            yield Finding("/metadata" if "metadata" in data else "", "the ConfigMap has no metadata: add "
+                          "'metadata: {name: aws-auth, namespace: kube-system}'", target="key")
+            return
+        name, namespace = meta.get("name"), meta.get("namespace")
+        if name != "aws-auth":
+            yield Finding("/metadata/name" if "name" in meta else "/metadata",
+                          f"this ConfigMap holds aws-auth mappings but is named {name!r}: EKS reads only the ConfigMap "
+                          "named 'aws-auth', so none of them apply; name it aws-auth", target="value" if "name" in meta else "key")
+        call = (ctx.doc.context or {}).get("eks_call")
+        if "namespace" in meta and namespace != "kube-system":
+            yield Finding("/metadata/namespace", f"aws-auth is in namespace {namespace!r}: EKS reads it only from "
+                          "kube-system, so none of its mappings apply; set 'namespace: kube-system'")
+        elif "namespace" not in meta and call is None:
+            yield Finding("/metadata", "aws-auth has no namespace: 'kubectl apply' puts it in the current "
+                          "namespace (usually default), where EKS never reads it; add 'namespace: kube-system'",
+                          target="key", severity="warning")
+
+    def _calls(self, ctx):
+        from aslint.auth.calls import aws_auth_calls
+
+        for task in aws_auth_calls(ctx.doc):
+            target = configmap_target(task.literal("Path"))
+            if target and target[0] != "kube-system":
+                yield Finding(f"{task.params_pointer}/Path", f"aws-auth is written to namespace '{target[0]}': EKS "
+                              "reads it only from kube-system; use '/api/v1/namespaces/kube-system/configmaps"
+                              + ("/aws-auth'" if target[1] else "'"))
+            elif target and target[1] not in (None, "aws-auth"):
+                yield Finding(f"{task.params_pointer}/Path", f"this call writes aws-auth mappings to ConfigMap "
+                              f"'{target[1]}': EKS reads only 'aws-auth'; use '/api/v1/namespaces/kube-system/configmaps/aws-auth'")

@@ -1,0 +1,1 @@
+"""The rule catalog: the rule docs (``rules/*.md``) and the declarative rules they may carry."""

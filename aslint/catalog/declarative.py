@@ -1,0 +1,245 @@
+"""Declarative rules: a JSONPath selection, optional filters, and one function — data, not code.
+
+Built-in rules may state their check in their ``rules/CODE.md`` front matter; users write the same
+vocabulary in YAML files listed under ``extra-rules`` in the configuration::
+
+    rules:
+      - code: ORG001
+        name: runjob-without-namespace
+        severity: warning
+        summary: Every runJob names its Kubernetes namespace
+        message: "runJob in state {state} does not set Namespace; it runs in 'default'"
+        check:
+          given: states                     # every state at any depth, or a JSONPath such as $.States.*
+          where:
+            - field: Resource
+              pattern: ":eks:runJob"
+          then:
+            field: [Parameters.Namespace, Arguments.Namespace]
+            function: defined
+
+Functions: defined, undefined, truthy, pattern (match / notMatch), enum (values), type (type),
+length (min / max), schema (schema: a file in schemas/ or beside the rule file).
+A field path is dotted; in a JSONPath payload template ``Key`` also finds ``Key.$`` (a dynamic
+value satisfies ``defined`` and is skipped by the value checks).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+from aslint.core.finding import Finding
+from aslint.core.pointer import escape
+from aslint.core.rule import Rule
+from aslint.core.settings import ConfigError
+
+FUNCTIONS = ("defined", "undefined", "truthy", "pattern", "enum", "type", "length", "schema")
+_DYNAMIC = object()
+
+
+@functools.lru_cache(maxsize=None)
+def _jsonpath(expr: str):
+    from jsonpath_ng.ext import parse
+
+    return parse(expr)
+
+
+@functools.lru_cache(maxsize=None)
+def _regex(pattern: str):
+    return re.compile(pattern)
+
+
+def _pointer_of(match) -> str:
+    tokens = []
+    node = match
+    while node is not None and node.context is not None:
+        path = node.path
+        if hasattr(path, "fields"):
+            tokens.append(escape(path.fields[0]))
+        elif hasattr(path, "index"):
+            tokens.append(str(path.index))
+        node = node.context
+    return "".join("/" + t for t in reversed(tokens))
+
+
+def _lookup(node, pointer: str, dotted: str):
+    """(value, pointer) for a dotted field below node; value is _DYNAMIC for a 'Key.$' entry."""
+    value, ptr = node, pointer
+    parts = dotted.split(".") if dotted else []
+    for i, part in enumerate(parts):
+        if not isinstance(value, dict):
+            return None, None
+        if part in value:
+            value, ptr = value[part], ptr + "/" + escape(part)
+        elif part + ".$" in value:
+            return (_DYNAMIC, ptr + "/" + escape(part + ".$"))
+        elif isinstance(value.get(part), str) and value[part].startswith("{%"):
+            return (_DYNAMIC, ptr + "/" + escape(part))
+        else:
+            return None, None
+        if isinstance(value, str) and value.strip().startswith("{%") and i < len(parts) - 1:
+            return (_DYNAMIC, ptr)
+    return value, ptr
+
+
+_TYPES = {"string": str, "number": (int, float), "integer": int, "boolean": bool, "object": dict, "array": list, "null": type(None)}
+
+
+class DeclarativeRule(Rule):
+    def __init__(self, code: str, spec: dict, message: str, base_dir: Path | None = None):
+        self.code = code
+        self.spec = spec
+        self.kinds = tuple(spec.get("kinds", ("asl",)))
+        self.message = message
+        self.base_dir = base_dir
+        self._validate()
+
+    def _validate(self):
+        then = self.spec.get("then")
+        if not isinstance(then, dict) or then.get("function") not in FUNCTIONS:
+            raise ConfigError(f"rule {self.code}: 'then.function' must be one of {', '.join(FUNCTIONS)}")
+        given = self.spec.get("given", "$")
+        if given not in ("states", "$"):
+            try:
+                _jsonpath(given)
+            except Exception as err:
+                raise ConfigError(f"rule {self.code}: 'given' is not a valid JSONPath ({err})") from None
+
+    def _selected(self, ctx):
+        given = self.spec.get("given", "$")
+        if given == "states":
+            from aslint.asl.model import model
+
+            for ref in model(ctx.doc).states:
+                if ref.is_object:
+                    yield ref.node, ref.pointer, ref.name
+            return
+        if given == "$":
+            yield ctx.data, "", None
+            return
+        for match in _jsonpath(given).find(ctx.data):
+            yield match.value, _pointer_of(match), None
+
+    def _where(self, node, pointer) -> bool:
+        for cond in self.spec.get("where", ()) or ():
+            value, _ = _lookup(node, pointer, cond.get("field", ""))
+            if "pattern" in cond and not (isinstance(value, str) and _regex(cond["pattern"]).search(value)):
+                return False
+            if "equals" in cond and value != cond["equals"]:
+                return False
+            if cond.get("defined") is True and value is None:
+                return False
+            if cond.get("defined") is False and value is not None:
+                return False
+        return True
+
+    def check(self, ctx):
+        then = self.spec["then"]
+        fields = then.get("field", "")
+        fields = fields if isinstance(fields, list) else [fields]
+        function = then["function"]
+        opts = then.get("functionOptions", {}) or {}
+        for node, pointer, state in self._selected(ctx):
+            if not self._where(node, pointer):
+                continue
+            value = ptr = None
+            for dotted in fields:
+                value, ptr = _lookup(node, pointer, dotted)
+                if value is not None:
+                    break
+            where = ptr if ptr is not None else pointer
+            for problem in self._apply(function, opts, value, where):
+                message = self.message.format(state=state or "", field=fields[0], value=value if value is not _DYNAMIC else "(dynamic)", problem=problem)
+                yield Finding(where, message, target="key" if function == "undefined" else "value")
+
+    def _apply(self, function, opts, value, ptr):
+        if function == "defined":
+            if value is None:
+                yield "missing"
+            return
+        if function == "undefined":
+            if value is not None:
+                yield "present"
+            return
+        if value is None or value is _DYNAMIC:
+            return
+        if function == "truthy" and not value:
+            yield "empty"
+        elif function == "pattern" and isinstance(value, str):
+            if "match" in opts and not _regex(opts["match"]).search(value):
+                yield f"does not match {opts['match']}"
+            if "notMatch" in opts and _regex(opts["notMatch"]).search(value):
+                yield f"matches {opts['notMatch']}"
+        elif function == "enum" and value not in opts.get("values", []):
+            yield f"not one of {opts.get('values')}"
+        elif function == "type" and not _is_type(value, opts.get("type")):
+            yield f"not of type {opts.get('type')}"
+        elif function == "length" and hasattr(value, "__len__"):
+            if "max" in opts and len(value) > opts["max"]:
+                yield f"longer than {opts['max']}"
+            if "min" in opts and len(value) < opts["min"]:
+                yield f"shorter than {opts['min']}"
+        elif function == "schema":
+            yield from _schema_errors(opts["schema"], value, self.base_dir)
+
+
+def _is_type(value, name) -> bool:
+    expected = _TYPES.get(name)
+    if expected is None:
+        return True
+    if name in ("number", "integer") and isinstance(value, bool):
+        return False
+    return isinstance(value, expected)
+
+
+def _schema_errors(schema_ref: str, value, base_dir):
+    from aslint.core.schemas import validator_for
+
+    for err in validator_for(schema_ref, base_dir).iter_errors(value):
+        yield err.message
+
+
+def build_rules(docs: dict) -> dict:
+    rules = {}
+    codes = docs.declarative() if hasattr(docs, "declarative") else list(docs)
+    for code in codes:
+        doc = docs[code]
+        if doc.check:
+            spec = dict(doc.check)
+            message = spec.pop("message", doc.summary)
+            rules[code] = DeclarativeRule(code, spec, message)
+    return rules
+
+
+def load_rule_files(path: str, known_docs: dict):
+    """User rules from a YAML file: returns (docs, rules)."""
+    import yaml
+
+    from aslint.catalog.ruledocs import CODE_RE, RuleDoc
+
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = yaml.safe_load(handle)
+    except (OSError, yaml.YAMLError) as err:
+        raise ConfigError(f"extra-rules file {path}: cannot read it ({err})") from None
+    items = data.get("rules") if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        raise ConfigError(f"extra-rules file {path}: expected a top-level 'rules:' list")
+    docs, rules = {}, {}
+    for item in items:
+        if not isinstance(item, dict) or not CODE_RE.match(str(item.get("code", ""))):
+            raise ConfigError(f"extra-rules file {path}: each rule needs a code like ORG001 (letters then three digits)")
+        code = item["code"]
+        if code in known_docs:
+            raise ConfigError(f"extra-rules file {path}: {code} is already a rule code")
+        severity = item.get("severity", "warning")
+        if severity not in ("error", "warning", "info"):
+            raise ConfigError(f"extra-rules file {path}: {code} severity must be error, warning or info")
+        docs[code] = RuleDoc(code=code, name=str(item.get("name", code.lower())), severity=severity,
+                             summary=str(item.get("summary", "")), check=item.get("check"))
+        if not isinstance(item.get("check"), dict):
+            raise ConfigError(f"extra-rules file {path}: {code} needs a 'check' mapping")
+        rules[code] = DeclarativeRule(code, item["check"], str(item.get("message", item.get("summary", code))), Path(path).parent)
+    return docs, rules

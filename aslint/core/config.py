@@ -1,0 +1,128 @@
+"""Configuration files: ``[tool.aslint]`` in pyproject.toml or ``.aslint.yaml``, found upward from cwd."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from aslint.core.finding import SEVERITIES
+from aslint.core.settings import ConfigError, Settings
+
+KEYS = {
+    "select": list, "extend-select": list, "ignore": list, "per-file-ignores": dict, "severity": dict,
+    "rules": dict, "fail-on": str, "exclude": list, "extend-exclude": list, "extra-rules": list,
+    "role-policies": dict, "account": str, "region": str, "role-arn": str,
+}
+FILENAMES = (".aslint.yaml", ".aslint.yml", "pyproject.toml")
+
+
+def find(start: str | None = None) -> Path | None:
+    here = Path(start or os.getcwd()).resolve()
+    for folder in (here, *here.parents):
+        for name in FILENAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                if name == "pyproject.toml" and not _has_tool_table(candidate):
+                    continue
+                return candidate
+    return None
+
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        return "[tool.aslint" in path.read_text(encoding="utf-8")
+    except OSError:
+        return False
+
+
+def read(path: Path) -> dict:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise ConfigError(f"{path}: cannot read the configuration ({err})") from None
+    if path.suffix == ".toml":
+        try:
+            import tomllib
+        except ImportError:  # Python < 3.11
+            import tomli as tomllib
+        try:
+            data = tomllib.loads(text)
+        except Exception as err:
+            raise ConfigError(f"{path}: invalid TOML: {err}") from None
+        return data.get("tool", {}).get("aslint", {})
+    import yaml
+
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as err:
+        raise ConfigError(f"{path}: invalid YAML: {err}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: the configuration must be a mapping of settings")
+    return data
+
+
+def apply(settings: Settings, raw: dict, source: str, base_dir: str) -> Settings:
+    """Validate ``raw`` (keys, types, codes) and copy it onto ``settings``."""
+    from difflib import get_close_matches
+
+    for key, value in raw.items():
+        if key not in KEYS:
+            near = get_close_matches(key, KEYS, n=1)
+            hint = f" (did you mean '{near[0]}'?)" if near else ""
+            raise ConfigError(f"{source}: unknown setting '{key}'{hint}; known: {', '.join(sorted(KEYS))}")
+        if not isinstance(value, KEYS[key]):
+            raise ConfigError(f"{source}: '{key}' must be a {KEYS[key].__name__}, not {type(value).__name__}")
+    base = Path(base_dir)
+    if "select" in raw:
+        settings.select = [str(x) for x in raw["select"]]
+    settings.extend_select += [str(x) for x in raw.get("extend-select", [])]
+    settings.ignore += [str(x) for x in raw.get("ignore", [])]
+    for pattern, codes in raw.get("per-file-ignores", {}).items():
+        if not isinstance(codes, list):
+            codes = [codes]
+        settings.per_file_ignores[str(pattern)] = [str(c) for c in codes]
+    for code, level in raw.get("severity", {}).items():
+        if level not in SEVERITIES:
+            raise ConfigError(f"{source}: severity of {code} must be one of {', '.join(SEVERITIES)}, not {level!r}")
+        settings.severity[str(code)] = level
+    for code, options in raw.get("rules", {}).items():
+        if not isinstance(options, dict):
+            raise ConfigError(f"{source}: rules.{code} must be a table of options")
+        settings.rule_options[str(code)] = dict(options)
+    if "fail-on" in raw:
+        if raw["fail-on"] not in SEVERITIES:
+            raise ConfigError(f"{source}: fail-on must be one of {', '.join(SEVERITIES)}")
+        settings.fail_on = raw["fail-on"]
+    if "exclude" in raw:
+        settings.exclude = [str(x) for x in raw["exclude"]]
+    settings.extend_exclude += [str(x) for x in raw.get("extend-exclude", [])]
+    settings.extra_rules += [str(base / x) for x in raw.get("extra-rules", [])]
+    for pattern, files in raw.get("role-policies", {}).items():
+        files = files if isinstance(files, list) else [files]
+        settings.role_policies[str(pattern)] = [str(base / f) for f in files]
+    for key in ("account", "region", "role-arn"):
+        if key in raw:
+            setattr(settings, key.replace("-", "_"), str(raw[key]))
+    return settings
+
+
+def validate_codes(settings: Settings, known: set, source: str):
+    """Every selector must name a known code or prefix of one."""
+    def check(selectors, what):
+        for s in selectors or ():
+            if s != "ALL" and not any(code.startswith(s) for code in known):
+                raise ConfigError(f"{source}: {what} names '{s}', which is no rule code or prefix of one (see 'aslint rules')")
+
+    check(settings.select, "select")
+    check(settings.extend_select, "extend-select")
+    check(settings.ignore, "ignore")
+    for pattern, codes in settings.per_file_ignores.items():
+        check(codes, f"per-file-ignores['{pattern}']")
+    for code in settings.severity:
+        if code not in known:
+            raise ConfigError(f"{source}: severity names unknown rule '{code}'")
+    for code in settings.rule_options:
+        if code not in known:
+            raise ConfigError(f"{source}: rules names unknown rule '{code}'")

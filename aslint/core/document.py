@@ -1,0 +1,106 @@
+"""A parsed document: data for the rules, and the lazily built table that turns pointers into positions."""
+
+from __future__ import annotations
+
+from aslint.core import pointer as jp
+from aslint.core.positions import LineIndex, Span
+
+
+class Document:
+    """One JSON or YAML document of a file (a YAML file may hold several).
+
+    ``spans`` maps JSON Pointers to offsets in ``text``; for JSON it is built on first use.
+    An embedded document (a definition inside a template string) has a ``host`` document and a
+    ``to_host`` function mapping its own offsets to the host's (or None when it cannot).
+    """
+
+    def __init__(self, path: str, text: str, fmt: str, data, *, spans=None, duplicates=None,
+                 has_duplicates=False, doc_index: int = 0, host=None, host_pointer: str = "",
+                 to_host=None, context=None):
+        self.path = path
+        self.text = text
+        self.format = fmt  # "json" | "yaml"
+        self.data = data
+        self.doc_index = doc_index
+        self.kind: str | None = None
+        self.host = host
+        self.host_pointer = host_pointer
+        self.to_host = to_host
+        self.context = context or {}  # e.g. role policies, substitutions, from a template
+        self._spans = spans
+        self._duplicates = duplicates
+        self._has_duplicates = has_duplicates if spans is None else bool(duplicates)
+        self._lines = None
+        self.cache: dict = {}
+
+    # -- positions -------------------------------------------------------------------------
+    def _build(self):
+        from aslint.core import jsonparse
+        self._spans, self._duplicates = jsonparse.index(self.text)
+
+    @property
+    def spans(self) -> dict:
+        """Pointer -> Span. For JSON without duplicate keys, found on demand (see LazySpans)."""
+        if self._spans is None:
+            if self._has_duplicates:
+                self._build()
+            else:
+                from aslint.core.jsonparse import LazySpans
+
+                self._spans = LazySpans(self.text)
+        return self._spans
+
+    @property
+    def duplicates(self) -> list:
+        if not self._has_duplicates:
+            return []
+        if self._duplicates is None:
+            self._build()
+        return self._duplicates
+
+    @property
+    def lines(self) -> LineIndex:
+        if self._lines is None:
+            self._lines = LineIndex(self.text)
+        return self._lines
+
+    def span(self, pointer: str, target: str = "value") -> tuple[int, int]:
+        """Offsets of the node at ``pointer``; a missing node falls back to its nearest ancestor's key."""
+        spans = self.spans
+        p = pointer
+        exact = True
+        while p not in spans and p:
+            p = jp.parent(p)
+            exact = False
+        span: Span | None = spans.get(p)
+        if span is None:
+            return (0, 0)
+        if (target == "key" or not exact) and span.key is not None:
+            return span.key
+        if not exact and span.key is None:
+            start = span.value[0]
+            return (start, start + 1)
+        return span.value
+
+    def locate(self, pointer: str, target: str = "value") -> tuple[int, int, int, int]:
+        """(line, column, end_line, end_column), 1-based, end exclusive, in the file the user edits."""
+        start, end = self.span(pointer, target)
+        return self.locate_offsets(start, end)
+
+    def locate_offsets(self, start: int, end: int) -> tuple[int, int, int, int]:
+        """Like locate() for offsets of this document's text, mapped through every host (a string
+        inside a string: aws-auth's mapRoles in an eks:call RequestBody string)."""
+        if self.host is not None:
+            mapped = self.to_host(start, end) if self.to_host else None
+            if mapped is None:
+                return self.host.locate(self.host_pointer, "value")
+            return self.host.locate_offsets(*mapped)
+        return self.lines_range(start, end)
+
+    def lines_range(self, start: int, end: int) -> tuple[int, int, int, int]:
+        line, col = self.lines.line_col(start)
+        end_line, end_col = self.lines.line_col(max(end, start))
+        return line, col, end_line, end_col
+
+    def root(self) -> "Document":
+        return self.host.root() if self.host is not None else self

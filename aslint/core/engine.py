@@ -1,0 +1,384 @@
+"""The rule engine: load a file, recognize its documents, run the selected rules, resolve findings."""
+
+from __future__ import annotations
+
+import os
+import traceback
+from dataclasses import dataclass, field
+
+from aslint.core import kinds as kinds_mod
+from aslint.core.finding import Diagnostic, Finding
+from aslint.core.loader import Loaded, load
+from aslint.core.settings import Settings
+
+
+@dataclass
+class FileResult:
+    path: str
+    display: str
+    recognized: bool
+    diagnostics: list = field(default_factory=list)
+    kinds: list = field(default_factory=list)
+    note: str = ""  # why a file was skipped (for --verbose)
+    text: str | None = None  # kept for --fix
+    documents: list = field(default_factory=list)  # recognized documents (dropped across processes)
+
+
+class Context:
+    """What a rule's check() receives."""
+
+    __slots__ = ("doc", "data", "options", "settings", "project", "cache", "ruleset")
+
+    def __init__(self, doc, options, settings, project, ruleset):
+        self.doc = doc
+        self.data = doc.data if doc is not None else None
+        self.options = options
+        self.settings = settings
+        self.project = project
+        self.cache = doc.cache if doc is not None else {}
+        self.ruleset = ruleset
+
+
+class RuleSet:
+    """The rules a run uses, instantiated once, with their severities and options."""
+
+    def __init__(self, settings: Settings):
+        from aslint.catalog.declarative import build_rules, load_rule_files
+        from aslint.core.rule import load_builtin_rules
+        from aslint.catalog import ruledocs
+        self.settings = settings
+        self._options: dict = {}
+        kinds_mod.load_families()
+        self.docs = ruledocs.catalog().copy()
+        classes = load_builtin_rules()
+        rules = {code: cls() for code, cls in classes.items()}
+        rules.update(build_rules(self.docs))
+        for path in settings.extra_rules:
+            extra_docs, extra_rules = load_rule_files(path, self.docs)
+            for code, doc in extra_docs.items():
+                dict.__setitem__(self.docs, code, doc)
+            rules.update(extra_rules)
+        self.all_rules = rules
+        self.known = set(rules) | set(self.docs) | set(CORE_CODES)
+        self.active = {code: rule for code, rule in rules.items() if settings.selected(code)}
+        self.by_kind: dict[str, list] = {}
+        self.project_rules = []
+        for code, rule in sorted(self.active.items()):
+            if rule.scope == "project":
+                self.project_rules.append(rule)
+            else:
+                for kind in rule.kinds:
+                    self.by_kind.setdefault(kind, []).append(rule)
+
+    def severity(self, code: str) -> str:
+        if code in self.settings.severity:
+            return self.settings.severity[code]
+        doc = self.docs.get(code)
+        return doc.severity if doc else "error"
+
+    def options(self, rule) -> dict:
+        """The rule class's defaults (documented under ``options`` in its doc), then the config's."""
+        merged = self._options.get(rule.code)
+        if merged is None:
+            merged = dict(getattr(rule, "options", {}) or {})
+            merged.update(self.settings.rule_options.get(rule.code, {}))
+            self._options[rule.code] = merged
+        return merged
+
+
+CORE_CODES = ("ASL000", "ASL001", "ASL002", "ASL003")
+
+
+def display_path(path: str) -> str:
+    if path == "-":
+        return path
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return path
+    return path if rel.startswith("..") else rel
+
+
+def lint_file(path: str, ruleset: RuleSet, *, explicit: bool = False, data: bytes | None = None,
+              display: str | None = None, keep_text: bool = False) -> FileResult:
+    display = display or display_path(path)
+    loaded = load(path if data is None else display, data)
+    result = lint_loaded(loaded, ruleset, display, explicit=explicit)
+    if keep_text:
+        result.text = loaded.text
+    return result
+
+
+def recognize(loaded: Loaded, on_error=None) -> list:
+    """The documents of a loaded file that some kind claims, each with its ``kind`` set, followed
+    by the documents the kinds' extractors pull out of them (in the order found).
+
+    ``on_error(doc, kind, err)`` hears of an extractor that failed (the others go on)."""
+    documents = list(loaded.documents)
+    found = []
+    while documents:
+        doc = documents.pop(0)
+        kind = doc.kind or kinds_mod.classify(doc.data)  # an extractor may name its documents' kind
+        if kind is None and loaded.declared and doc.host is None:
+            kind = kinds_mod.DECLARED_KIND
+        if kind is None:
+            continue
+        doc.kind = kind
+        found.append(doc)
+        extract = kinds_mod.EXTRACTORS.get(kind)
+        if extract is not None:
+            try:
+                documents.extend(extract(doc))
+            except Exception as err:  # never let an extractor end the run
+                if on_error is not None:
+                    on_error(doc, kind, err)
+    return found
+
+
+def lint_loaded(loaded: Loaded, ruleset: RuleSet, display: str, explicit: bool = False) -> FileResult:
+    result = FileResult(loaded.path, display, recognized=False)
+    settings = ruleset.settings
+    if loaded.problem:
+        p = loaded.problem
+        if loaded.declared or (explicit and p.code == "ASL003") or (p.code == "ASL001" and kinds_mod.sniff(loaded.text)):
+            result.recognized = True
+            _emit_problem(result, loaded, ruleset)
+        else:
+            result.note = p.message
+        return result
+    found = recognize(loaded, lambda doc, kind, err: _internal(result, doc, ruleset, f"extracting documents from a {kind}", err))
+    if not found:
+        result.note = "not recognized as a definition, policy, manifest or template"
+        return result
+    result.recognized = True
+    result.kinds = sorted({d.kind for d in found})
+    result.documents = found
+    for prepare in kinds_mod.PREPARERS:  # e.g. pair definitions with their role's policies (IAM)
+        prepare(found, settings)
+    for doc in found:
+        if doc.duplicates and settings.selected("ASL002"):
+            for pointer, repeat, first in doc.duplicates:
+                key = pointer.rsplit("/", 1)[-1]
+                _add(result, doc, ruleset, "ASL002", Finding(
+                    pointer, f"duplicate key '{key}': JSON parsers keep only the last one, so the first is silently lost; remove or rename one",
+                    target="key"), span=repeat.key)
+        for rule in ruleset.by_kind.get(doc.kind, ()):
+            ctx = Context(doc, ruleset.options(rule), settings, None, ruleset)
+            try:
+                for finding in rule.check(ctx) or ():
+                    # a finding may sit in another document of the run (a paired role policy)
+                    _add(result, getattr(finding, "document", None) or doc, ruleset, finding.code or rule.code, finding)
+            except Exception as err:
+                _internal(result, doc, ruleset, f"rule {rule.code}", err)
+    result.diagnostics.sort(key=Diagnostic.sort_key)
+    return result
+
+
+def _emit_problem(result: FileResult, loaded: Loaded, ruleset: RuleSet):
+    from aslint.core.positions import LineIndex
+
+    p = loaded.problem
+    if not ruleset.settings.selected(p.code):
+        return
+    line = col = 1
+    end_line, end_col = 1, 1
+    if loaded.text:
+        idx = LineIndex(loaded.text)
+        line, col = idx.line_col(p.offset)
+        end_line, end_col = idx.line_col(p.end if p.end is not None else p.offset + 1)
+        end_line, end_col = (line, col + 1) if end_line != line else (end_line, end_col)
+    severity = ruleset.severity(p.code)
+    result.diagnostics.append(Diagnostic(p.code, severity, p.message, result.display, line, col, end_line, end_col, "", None))
+
+
+def _internal(result, doc, ruleset, where, err):
+    tb = traceback.extract_tb(err.__traceback__)
+    last = tb[-1] if tb else None
+    at = f" at {os.path.basename(last.filename)}:{last.lineno}" if last else ""
+    kind = "the document nests too deeply" if isinstance(err, RecursionError) else f"{type(err).__name__}: {err}"
+    _add(result, doc, ruleset, "ASL000", Finding("", f"internal error in {where} ({kind}{at}); the other rules ran. Please report it."))
+
+
+def _add(result: FileResult, doc, ruleset: RuleSet, code: str, finding: Finding, span=None):
+    settings = ruleset.settings
+    if code != "ASL000" and not settings.selected(code):
+        return
+    if settings.ignored_for_file(code, result.display):
+        return
+    suppressor = kinds_mod.SUPPRESSORS.get(doc.kind)
+    if suppressor is not None and code != "ASL000" and suppressor(doc, code, finding.pointer):
+        return
+    try:
+        if span is not None:
+            if doc.host is None:
+                line, col, end_line, end_col = doc.lines_range(*span)
+            else:
+                line, col, end_line, end_col = doc.locate(finding.pointer, "key")
+        else:
+            line, col, end_line, end_col = doc.locate(finding.pointer, finding.target)
+    except Exception:
+        line, col, end_line, end_col = 1, 1, 1, 1
+    state_of = kinds_mod.STATE_OF.get(doc.kind)
+    state = state_of(doc, finding.pointer) if state_of is not None else None
+    pointer = finding.pointer
+    if doc.host is not None:
+        pointer = doc.host_pointer + "#" + pointer if doc.host_pointer else pointer
+    # a document read from another file (a template's DefinitionUri) reports in that file
+    foreign = doc.root().path != result.path
+    diag = Diagnostic(code, finding.severity or ruleset.severity(code), finding.message,
+                      display_path(doc.root().path) if foreign else result.display,
+                      line, col, end_line, end_col, pointer, state)
+    if finding.related:
+        diag.related = [(doc.locate(p, "value"), msg) for p, msg in finding.related]
+    diag.path = list(finding.path)
+    diag.hint = finding.hint
+    if finding.fix is not None and not foreign and not doc.context.get("substituted"):
+        from aslint.core.fixes import to_edit
+
+        edit = to_edit(doc, finding.fix)
+        if edit is not None:
+            root = doc.root()
+            sl, sc = root.lines.line_col(edit.start)
+            el, ec = root.lines.line_col(edit.end)
+            diag.fix = {"description": finding.fix.description,
+                        "edits": [{"line": sl, "column": sc, "end_line": el, "end_column": ec, "text": edit.text}]}
+            diag.edits = [edit]
+    result.diagnostics.append(diag)
+
+
+def lint_project(results: list, ruleset: RuleSet, documents: list) -> list:
+    """Run project-scope rules over every recognized document of the run; returns diagnostics."""
+    extra = []
+    if not ruleset.project_rules:
+        return extra
+    by_path = {r.path: r for r in results}
+    for rule in ruleset.project_rules:
+        ctx = Context(None, ruleset.options(rule), ruleset.settings, documents, ruleset)
+        try:
+            for doc, finding in rule.check(ctx) or ():
+                holder = by_path.get(doc.root().path)
+                if holder is None:
+                    continue
+                before = len(holder.diagnostics)
+                _add(holder, doc, ruleset, finding.code or rule.code, finding)
+                extra.extend(holder.diagnostics[before:])
+        except Exception as err:
+            if documents:
+                holder = by_path.get(documents[0].root().path)
+                if holder is not None:
+                    _internal(holder, documents[0], ruleset, f"rule {rule.code}", err)
+    return extra
+
+
+# -- the run ---------------------------------------------------------------------------------
+
+#: from this many files on, an automatic run (``jobs=None``) lints in one process per core
+AUTO_PARALLEL_FILES = 64
+
+
+@dataclass
+class Target:
+    """One file of a run: read from ``path`` (through the workspace), or ``data`` when given
+    (standard input, an editor's buffer), reported as ``display``."""
+
+    path: str
+    explicit: bool = True
+    data: bytes | None = None
+    display: str | None = None
+
+
+def _as_target(item) -> Target:
+    if isinstance(item, Target):
+        return item
+    path, explicit = item
+    return Target(path, explicit)
+
+
+def run(targets, ruleset: RuleSet, *, jobs: int | None = 1, keep_text: bool = False, workspace=None) -> list:
+    """Lint every target (in ``jobs`` processes; None: automatic, 0: one per core), then the
+    project-scope rules over every recognized document, with repeats dropped; FileResults in order.
+
+    Reads of other files (a template's DefinitionUri, role policies) go through ``workspace``."""
+    from aslint.core.workspace import using
+
+    targets = [_as_target(t) for t in targets]
+    with using(workspace):
+        on_disk = [t for t in targets if t.data is None]
+        if jobs is None:  # automatic: processes pay off only for many files
+            jobs = (os.cpu_count() or 1) if len(on_disk) >= AUTO_PARALLEL_FILES else 1
+        elif jobs == 0:
+            jobs = os.cpu_count() or 1
+        results = [lint_file(t.path, ruleset, explicit=True, data=t.data, display=t.display or t.path, keep_text=keep_text)
+                   for t in targets if t.data is not None]
+        if jobs > 1 and len(on_disk) > 8 and (workspace is None or workspace.disk and not workspace.texts):
+            results.extend(_parallel(on_disk, ruleset, jobs, keep_text))
+        else:
+            results.extend(lint_file(t.path, ruleset, explicit=t.explicit, display=t.display, keep_text=keep_text)
+                           for t in on_disk)
+        _drop_repeats(results)
+        if ruleset.project_rules:
+            lint_project(results, ruleset, _project_documents(results))
+            for r in results:
+                r.diagnostics.sort(key=Diagnostic.sort_key)
+    return results
+
+
+def _drop_repeats(results) -> None:
+    """A definition file linted on its own and again through a template's DefinitionUri reports
+    in its own file both times: keep one copy of each identical diagnostic."""
+    if not any(d.file != r.display for r in results for d in r.diagnostics):
+        return
+    seen = {(d.code, d.file, d.line, d.column, d.message) for r in results for d in r.diagnostics if d.file == r.display}
+    for r in results:
+        kept = []
+        for d in r.diagnostics:
+            key = (d.code, d.file, d.line, d.column, d.message)
+            if d.file != r.display:
+                if key in seen:
+                    continue
+                seen.add(key)
+            kept.append(d)
+        r.diagnostics = kept
+
+
+def _project_documents(results) -> list:
+    documents = []
+    for r in results:
+        if not r.recognized:
+            continue
+        if r.documents:
+            documents.extend(r.documents)
+        elif r.path != "-":
+            documents.extend(recognize(load(r.path)))  # a worker process linted it; read it again here
+    return documents
+
+
+_WORKER_RULESET = None
+
+
+def _init_worker(ruleset):
+    global _WORKER_RULESET
+    _WORKER_RULESET = ruleset
+
+
+def _lint_chunk(chunk):
+    out = []
+    for path, explicit, display, keep_text in chunk:
+        result = lint_file(path, _WORKER_RULESET, explicit=explicit, display=display, keep_text=keep_text)
+        result.documents = []
+        for d in result.diagnostics:
+            d.edits = list(d.edits)
+        out.append(result)
+    return out
+
+
+def _parallel(targets, ruleset, jobs, keep_text) -> list:
+    import multiprocessing as mp
+
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    items = [(t.path, t.explicit, t.display, keep_text) for t in targets]
+    size = max(1, len(items) // (jobs * 4))
+    chunks = [items[i:i + size] for i in range(0, len(items), size)]
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(ruleset,)) as pool:
+        parts = pool.map(_lint_chunk, chunks)
+    return [r for part in parts for r in part]

@@ -1,0 +1,238 @@
+"""JSON read as JSON: values from the C decoder, spans from a small scanner run only on demand.
+
+Clean files pay for ``json.loads`` alone. The scanner that maps every JSON Pointer to the offsets
+of its key and value runs only when something has to be located (a finding, a fix, a duplicate
+key), so positions cost nothing on files that have no findings. The scanner is iterative: a
+10,000-level array does not exhaust Python's stack.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+
+from aslint.core.pointer import escape
+from aslint.core.positions import Span
+
+
+MAX_DEPTH = 128  # no real definition, template or policy nests this deep
+
+
+class ParseError(Exception):
+    def __init__(self, message: str, offset: int = 0, end: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.offset = offset
+        self.end = end
+
+
+class _Duplicates(Exception):
+    pass
+
+
+def _reject_constant(name):
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def loads(text: str):
+    """Parse ``text``; returns (data, has_duplicate_keys). Raises ParseError with an offset."""
+    dup = []
+
+    def pairs(items):
+        result = dict(items)
+        if len(result) != len(items):
+            dup.append(True)
+        return result
+
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(_stack_depth() + MAX_DEPTH + 5)
+    try:
+        data = json.loads(text, object_pairs_hook=pairs, parse_constant=_reject_constant)
+    except json.JSONDecodeError as err:
+        raise ParseError(_friendly(err.msg), err.pos) from None
+    except RecursionError:
+        raise ParseError(f"the document nests more than {MAX_DEPTH} levels deep; aslint does not analyse it", 0) from None
+    except ValueError as err:  # NaN / Infinity
+        word = str(err).split(" ")[0]
+        at = re.search(r"(?<![\w\"])" + re.escape(word), text)
+        raise ParseError(f"{word} is not valid JSON: use a number or a string", at.start() if at else 0) from None
+    finally:
+        sys.setrecursionlimit(limit)
+    return data, bool(dup)
+
+
+def _stack_depth() -> int:
+    frame, depth = sys._getframe(), 0
+    while frame is not None:
+        frame, depth = frame.f_back, depth + 1
+    return depth
+
+
+def _friendly(msg: str) -> str:
+    hints = {
+        "Expecting ',' delimiter": "expected ',' between items (a comma is missing, or a bracket is not closed)",
+        "Expecting property name enclosed in double quotes": "expected a key in double quotes (a trailing comma, or a single-quoted key?)",
+        "Expecting value": "expected a value",
+        "Extra data": "extra data after the end of the document",
+        "Unterminated string starting at": "string is not closed",
+        "Invalid control character at": "control character inside a string (escape it, e.g. \\n)",
+    }
+    for prefix, text in hints.items():
+        if msg.startswith(prefix):
+            return text
+    return msg
+
+
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+', re.S)
+
+
+def index(text: str):
+    """Map every JSON Pointer in ``text`` (already known to parse) to its Span.
+
+    Returns (spans, duplicates) where duplicates lists (pointer, span_of_repeat, span_of_first).
+    """
+    spans: dict[str, Span] = {}
+    duplicates: list[tuple[str, Span, Span]] = []
+    # frame: [pointer, is_list, next_index, key, key_span, seen(dict key->span), start, own key_span]
+    stack: list[list] = []
+    expect_key = False
+    loads = json.loads
+    for m in _TOKEN.finditer(text):
+        tok = m.group()
+        first = tok[0]
+        start = m.start()
+        if first == '"' and expect_key:
+            key = loads(tok) if "\\" in tok else tok[1:-1]
+            frame = stack[-1]
+            kspan = (start, m.end())
+            seen = frame[5]
+            if key in seen:
+                duplicates.append((frame[0] + "/" + escape(key), Span(kspan, kspan), Span(seen[key], seen[key])))
+            seen[key] = kspan
+            frame[3] = key
+            frame[4] = kspan
+            expect_key = False
+            continue
+        if first == ":":
+            continue
+        if first == ",":
+            if stack and not stack[-1][1]:
+                expect_key = True
+            continue
+        if first == "}" or first == "]":
+            frame = stack.pop()
+            spans[frame[0]] = Span((frame[6], m.end()), frame[7])
+            expect_key = False
+            continue
+        if not stack:
+            pointer, key_span = "", None
+        else:
+            frame = stack[-1]
+            if frame[1]:
+                pointer, key_span = frame[0] + "/" + str(frame[2]), None
+                frame[2] += 1
+            else:
+                pointer, key_span = frame[0] + "/" + escape(frame[3]), frame[4]
+        if first == "{" or first == "[":
+            is_list = first == "["
+            stack.append([pointer, is_list, 0, None, None, {}, start, key_span])
+            expect_key = not is_list
+        else:
+            spans[pointer] = Span((start, m.end()), key_span)
+    return spans, duplicates
+
+
+_WS = re.compile(r"[ \t\n\r]*")
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.S)
+
+
+class LazySpans:
+    """Spans found on demand: only the containers on the way to a requested pointer are opened.
+
+    Siblings are skipped with the C scanner (``json`` parses each skipped value at C speed), so
+    locating a few findings in a 5 MB definition costs a few C-speed passes over the big top-level
+    containers instead of a Python-speed scan of every token. ``items()`` builds the full table.
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        self._scan = json.scanner.make_scanner(json.JSONDecoder())
+        self._spans: dict = {}
+        self._opened: set = set()
+        self._full: dict | None = None
+        start = _WS.match(text, 0).end()
+        try:
+            _, end = self._scan(text, start)
+        except (StopIteration, ValueError):
+            end = len(text)
+        self._spans[""] = Span((start, end), None)
+
+    def _open(self, pointer: str) -> None:
+        self._opened.add(pointer)
+        span = self._spans.get(pointer)
+        if span is None:
+            return
+        text, scan = self.text, self._scan
+        i = span.value[0]
+        opener = text[i]
+        if opener not in "{[":
+            return
+        i = _WS.match(text, i + 1).end()
+        index = 0
+        while i < len(text) and text[i] not in "}]":
+            key_span = None
+            if opener == "{":
+                m = _STRING.match(text, i)
+                if m is None:
+                    return
+                raw = m.group()
+                key = json.loads(raw) if "\\" in raw else raw[1:-1]
+                key_span = (i, m.end())
+                i = _WS.match(text, m.end()).end() + 1  # past ':'
+                i = _WS.match(text, i).end()
+                child = pointer + "/" + escape(key)
+            else:
+                child = pointer + "/" + str(index)
+                index += 1
+            try:
+                _, end = scan(text, i)
+            except (StopIteration, ValueError):
+                return
+            self._spans[child] = Span((i, end), key_span)
+            i = _WS.match(text, end).end()
+            if i < len(text) and text[i] == ",":
+                i = _WS.match(text, i + 1).end()
+
+    def get(self, pointer: str, default=None):
+        if self._full is not None:
+            return self._full.get(pointer, default)
+        found = self._spans.get(pointer)
+        if found is not None or pointer == "":
+            return found if found is not None else default
+        # open every ancestor, root first, until the pointer is known or a step is missing
+        cut = 0
+        while True:
+            cut = pointer.find("/", cut + 1)
+            ancestor = pointer if cut == -1 else pointer[:cut]
+            parent = ancestor[: ancestor.rfind("/")]
+            if parent not in self._opened:
+                self._open(parent)
+            if ancestor not in self._spans:
+                return default
+            if cut == -1:
+                return self._spans[ancestor]
+
+    def __contains__(self, pointer) -> bool:
+        return self.get(pointer) is not None
+
+    def __getitem__(self, pointer):
+        found = self.get(pointer)
+        if found is None:
+            raise KeyError(pointer)
+        return found
+
+    def items(self):
+        if self._full is None:
+            self._full = index(self.text)[0]
+        return self._full.items()

@@ -1,0 +1,143 @@
+"""What a parsed document is, decided by its content (never by its name alone).
+
+Each family registers a recognizer; the first that says yes names the document's kind. A kind may
+also have an extractor that pulls embedded documents out (definitions inside templates).
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+RECOGNIZERS: list[tuple[str, Callable]] = []
+EXTRACTORS: dict[str, Callable] = {}
+
+
+def recognizer(kind: str, order: int = 50):
+    def register(fn):
+        RECOGNIZERS.append((kind, fn, order))
+        RECOGNIZERS.sort(key=lambda item: item[2])
+        return fn
+
+    return register
+
+
+def extractor(kind: str):
+    """Register ``fn(doc) -> [Document]``; several families may register for one kind (results are joined)."""
+    def register(fn):
+        previous = EXTRACTORS.get(kind)
+        if previous is None:
+            EXTRACTORS[kind] = fn
+        else:
+            def chained(doc, _first=previous, _second=fn):
+                return list(_first(doc) or ()) + list(_second(doc) or ())
+
+            EXTRACTORS[kind] = chained
+        return fn
+
+    return register
+
+
+def classify(data) -> str | None:
+    for kind, fn, _ in RECOGNIZERS:
+        try:
+            if fn(data):
+                return kind
+        except Exception:  # a recognizer must never break a run
+            continue
+    return None
+
+
+#: the kind of a document the file's name declares (``*.asl.json``) when no recognizer claims it
+DECLARED_KIND: str | None = None
+
+
+def declared_kind(kind: str) -> None:
+    global DECLARED_KIND
+    DECLARED_KIND = kind
+
+
+#: fn(documents, settings): called once per file with its recognized documents, before the rules
+PREPARERS: list = []
+
+
+def preparer(fn):
+    PREPARERS.append(fn)
+    return fn
+
+
+#: kind -> fn(doc, pointer) -> name of the state enclosing ``pointer`` (or None)
+STATE_OF: dict = {}
+#: kind -> fn(doc, code, pointer) -> True when the document's own directives silence the finding
+SUPPRESSORS: dict = {}
+
+
+def states(kind: str):
+    def register(fn):
+        STATE_OF[kind] = fn
+        return fn
+
+    return register
+
+
+def suppressor(kind: str):
+    def register(fn):
+        SUPPRESSORS[kind] = fn
+        return fn
+
+    return register
+
+
+#: fn(text) -> bool: "this unparseable text is clearly one of my kinds" (then its syntax error is
+#: reported as ASL001 instead of the file being skipped as unrecognized); must be cheap.
+SNIFFERS: list = []
+
+
+def sniff(text: str | None) -> bool:
+    if not text:
+        return False
+    for fn in SNIFFERS:
+        try:
+            if fn(text):
+                return True
+        except Exception:
+            continue
+    return False
+
+
+_families_loaded = False
+
+
+def families() -> list:
+    """The family packages: every sub-package of ``aslint`` that has a ``kind`` module or a
+    ``rules`` package (found by looking, so the core names none of them), as dotted names."""
+    import os
+
+    import aslint
+
+    found = []
+    for folder in aslint.__path__:
+        try:
+            entries = sorted(os.listdir(folder))
+        except OSError:
+            continue
+        for name in entries:
+            path = os.path.join(folder, name)
+            if not name.isidentifier() or not os.path.isfile(os.path.join(path, "__init__.py")):
+                continue
+            if os.path.isfile(os.path.join(path, "kind.py")) or os.path.isdir(os.path.join(path, "rules")):
+                found.append(f"aslint.{name}")
+    return found
+
+
+def load_families():
+    """Import each family's ``kind`` module, which registers its kinds (lazily, once)."""
+    global _families_loaded
+    if _families_loaded:
+        return
+    _families_loaded = True
+    import importlib
+    import importlib.util
+
+    for family in families():
+        if importlib.util.find_spec(f"{family}.kind") is not None:
+            importlib.import_module(f"{family}.kind")

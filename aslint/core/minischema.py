@@ -1,0 +1,226 @@
+"""A small, fast JSON Schema validator for the subset aslint's own schemas use.
+
+Validating every state of a 5,000-state machine through ``jsonschema`` costs about a second and
+its import alone a tenth of one; this walker does the same job for the keywords in ``schemas/``
+several times faster, and yields errors shaped like jsonschema's (``validator``,
+``validator_value``, ``instance``, ``absolute_path``, ``schema``, ``message``), so rules do not
+care which one ran. A schema using any other keyword is handed to jsonschema (see
+:func:`aslint.core.schemas.validator_for`); a test checks that both agree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+
+SUPPORTED = {
+    "$schema", "$id", "$comment", "$defs", "definitions", "title", "description", "examples", "default",
+    "type", "properties", "additionalProperties", "required", "items", "enum", "const", "pattern",
+    "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength", "maxLength", "minItems",
+    "maxItems", "minProperties", "maxProperties", "allOf", "anyOf", "oneOf", "not", "if", "then", "else", "$ref",
+}
+_TYPES = {
+    "object": lambda v: isinstance(v, dict),
+    "array": lambda v: isinstance(v, list),
+    "string": lambda v: isinstance(v, str),
+    "integer": lambda v: (isinstance(v, int) and not isinstance(v, bool)) or (isinstance(v, float) and v.is_integer()),
+    "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+    "boolean": lambda v: isinstance(v, bool),
+    "null": lambda v: v is None,
+}
+
+
+class Error:
+    __slots__ = ("validator", "validator_value", "instance", "path", "schema", "message", "context")
+
+    def __init__(self, validator, validator_value, instance, path, schema, message, context=()):
+        self.validator = validator
+        self.validator_value = validator_value
+        self.instance = instance
+        self.path = path
+        self.schema = schema
+        self.message = message
+        self.context = list(context)
+
+    @property
+    def absolute_path(self):
+        return deque(self.path)
+
+    relative_path = absolute_path
+
+    def __repr__(self):
+        return f"<Error {self.validator} at {list(self.path)}: {self.message}>"
+
+
+def supported(schema) -> bool:
+    """True when every keyword of ``schema`` (at any depth) is one this module handles."""
+    work = [schema]
+    while work:
+        node = work.pop()
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key not in SUPPORTED:
+                    return False
+                if key in ("properties", "$defs", "definitions"):
+                    if not isinstance(value, dict):
+                        return False
+                    work.extend(value.values())
+                elif key in ("enum", "const", "required", "examples", "default", "type"):
+                    continue
+                elif key == "$ref":
+                    if not (isinstance(value, str) and value.startswith("#/")):
+                        return False  # remote references: jsonschema resolves those
+                else:
+                    work.append(value)
+        elif isinstance(node, list):
+            work.extend(node)
+    return True
+
+
+def _repr(value) -> str:
+    return repr(value)
+
+
+class Validator:
+    def __init__(self, schema: dict, root: dict | None = None):
+        self.schema = schema
+        self.root = root if root is not None else schema
+        self._patterns: dict = {}
+
+    def is_valid(self, instance) -> bool:
+        return next(self.iter_errors(instance), None) is None
+
+    def iter_errors(self, instance, schema=None, path=()):
+        schema = self.schema if schema is None else schema
+        if schema is True or schema == {}:
+            return
+        if schema is False:
+            yield Error("false", False, instance, path, schema, f"False schema does not allow {_repr(instance)}")
+            return
+        ref = schema.get("$ref")
+        if ref is not None:
+            yield from self.iter_errors(instance, self._resolve(ref), path)
+        kind = schema.get("type")
+        if kind is not None:
+            kinds = kind if isinstance(kind, list) else [kind]
+            if not any(_TYPES[k](instance) for k in kinds):
+                yield Error("type", kind, instance, path, schema, f"{_repr(instance)} is not of type {', '.join(map(repr, kinds))}")
+                return  # the other keywords would only repeat the same mistake
+        if "enum" in schema and not any(_equal(instance, e) for e in schema["enum"]):
+            yield Error("enum", schema["enum"], instance, path, schema, f"{_repr(instance)} is not one of {schema['enum']!r}")
+        if "const" in schema and not _equal(instance, schema["const"]):
+            yield Error("const", schema["const"], instance, path, schema, f"{schema['const']!r} was expected")
+        if isinstance(instance, str):
+            yield from self._string(instance, schema, path)
+        elif isinstance(instance, (int, float)) and not isinstance(instance, bool):
+            yield from self._number(instance, schema, path)
+        elif isinstance(instance, dict):
+            yield from self._object(instance, schema, path)
+        elif isinstance(instance, list):
+            yield from self._array(instance, schema, path)
+        for sub in schema.get("allOf", ()):
+            yield from self.iter_errors(instance, sub, path)
+        if "anyOf" in schema:
+            errs = []
+            for sub in schema["anyOf"]:
+                found = list(self.iter_errors(instance, sub, path))
+                if not found:
+                    break
+                errs.extend(found)
+            else:
+                yield Error("anyOf", schema["anyOf"], instance, path, schema, f"{_repr(instance)} is not valid under any of the given schemas", errs)
+        if "oneOf" in schema:
+            good, errs = [], []
+            for i, sub in enumerate(schema["oneOf"]):
+                found = list(self.iter_errors(instance, sub, path))
+                (errs.extend(found) if found else good.append(i))
+            if not good:
+                yield Error("oneOf", schema["oneOf"], instance, path, schema, f"{_repr(instance)} is not valid under any of the given schemas", errs)
+            elif len(good) > 1:
+                yield Error("oneOf", schema["oneOf"], instance, path, schema, f"{_repr(instance)} is valid under each of {good}")
+        if "not" in schema and not list(self.iter_errors(instance, schema["not"], path)):
+            yield Error("not", schema["not"], instance, path, schema, f"{_repr(instance)} should not be valid under {schema['not']!r}")
+        if "if" in schema:
+            if not list(self.iter_errors(instance, schema["if"], path)):
+                if "then" in schema:
+                    yield from self.iter_errors(instance, schema["then"], path)
+            elif "else" in schema:
+                yield from self.iter_errors(instance, schema["else"], path)
+
+    # -- per type ---------------------------------------------------------------------------
+    def _string(self, instance, schema, path):
+        if "minLength" in schema and len(instance) < schema["minLength"]:
+            yield Error("minLength", schema["minLength"], instance, path, schema,
+                        f"{_repr(instance)} should be non-empty" if schema["minLength"] == 1 else f"{_repr(instance)} is too short")
+        if "maxLength" in schema and len(instance) > schema["maxLength"]:
+            yield Error("maxLength", schema["maxLength"], instance, path, schema, f"{_repr(instance)} is too long")
+        if "pattern" in schema:
+            pattern = self._patterns.get(schema["pattern"])
+            if pattern is None:
+                pattern = self._patterns[schema["pattern"]] = re.compile(schema["pattern"])
+            if not pattern.search(instance):
+                yield Error("pattern", schema["pattern"], instance, path, schema, f"{_repr(instance)} does not match {schema['pattern']!r}")
+
+    def _number(self, instance, schema, path):
+        if "minimum" in schema and instance < schema["minimum"]:
+            yield Error("minimum", schema["minimum"], instance, path, schema, f"{instance!r} is less than the minimum of {schema['minimum']!r}")
+        if "maximum" in schema and instance > schema["maximum"]:
+            yield Error("maximum", schema["maximum"], instance, path, schema, f"{instance!r} is greater than the maximum of {schema['maximum']!r}")
+        if "exclusiveMinimum" in schema and instance <= schema["exclusiveMinimum"]:
+            yield Error("exclusiveMinimum", schema["exclusiveMinimum"], instance, path, schema,
+                        f"{instance!r} is less than or equal to the minimum of {schema['exclusiveMinimum']!r}")
+        if "exclusiveMaximum" in schema and instance >= schema["exclusiveMaximum"]:
+            yield Error("exclusiveMaximum", schema["exclusiveMaximum"], instance, path, schema,
+                        f"{instance!r} is greater than or equal to the maximum of {schema['exclusiveMaximum']!r}")
+
+    def _object(self, instance, schema, path):
+        properties = schema.get("properties")
+        if properties:
+            for key, sub in properties.items():
+                if key in instance:
+                    yield from self.iter_errors(instance[key], sub, path + (key,))
+        additional = schema.get("additionalProperties")
+        if additional is not None:
+            extras = [k for k in instance if not properties or k not in properties]
+            if extras:
+                if additional is False:
+                    listed = ", ".join(repr(k) for k in extras)
+                    verb = "was" if len(extras) == 1 else "were"
+                    yield Error("additionalProperties", False, instance, path, schema,
+                                f"Additional properties are not allowed ({listed} {verb} unexpected)")
+                elif isinstance(additional, dict):
+                    for key in extras:
+                        yield from self.iter_errors(instance[key], additional, path + (key,))
+        for name in schema.get("required", ()):
+            if name not in instance:
+                yield Error("required", schema["required"], instance, path, schema, f"{name!r} is a required property")
+        if "minProperties" in schema and len(instance) < schema["minProperties"]:
+            yield Error("minProperties", schema["minProperties"], instance, path, schema,
+                        f"{_repr(instance)} should be non-empty" if schema["minProperties"] == 1 else f"{_repr(instance)} does not have enough properties")
+        if "maxProperties" in schema and len(instance) > schema["maxProperties"]:
+            yield Error("maxProperties", schema["maxProperties"], instance, path, schema, f"{_repr(instance)} has too many properties")
+
+    def _array(self, instance, schema, path):
+        if "minItems" in schema and len(instance) < schema["minItems"]:
+            yield Error("minItems", schema["minItems"], instance, path, schema,
+                        f"{_repr(instance)} should be non-empty" if schema["minItems"] == 1 else f"{_repr(instance)} is too short")
+        if "maxItems" in schema and len(instance) > schema["maxItems"]:
+            yield Error("maxItems", schema["maxItems"], instance, path, schema, f"{_repr(instance)} is too long")
+        items = schema.get("items")
+        if isinstance(items, dict) or isinstance(items, bool):
+            for i, item in enumerate(instance):
+                yield from self.iter_errors(item, items, path + (i,))
+
+    def _resolve(self, ref: str):
+        if not ref.startswith("#/"):
+            raise ValueError(f"only local references are supported, not {ref!r}")
+        node = self.root
+        for token in ref[2:].split("/"):
+            node = node[token.replace("~1", "/").replace("~0", "~")]
+        return node
+
+
+def _equal(a, b) -> bool:
+    if isinstance(a, bool) or isinstance(b, bool):
+        return type(a) is type(b) and a == b
+    return a == b

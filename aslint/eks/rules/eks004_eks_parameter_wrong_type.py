@@ -1,0 +1,16 @@
+"""EKS004: see rules/EKS004.md. Found by the shared schema check in aslint.eks.params."""
+
+from __future__ import annotations
+
+from aslint.eks.params import problems
+from aslint.core.finding import Finding
+from aslint.core.rule import Rule
+
+
+class EksParameterType(Rule):
+    code = "EKS004"
+
+    def check(self, ctx):
+        for problem in problems(ctx.doc):
+            if problem.code == self.code:
+                yield Finding(problem.pointer, problem.message, target=problem.target)

@@ -1,0 +1,37 @@
+"""EKS009: a CertificateAuthority that is not base64 certificate data."""
+
+from __future__ import annotations
+
+import re
+
+from aslint.eks.tasks import eks_tasks
+from aslint.eks.values import literal_string
+from aslint.core.finding import Finding
+from aslint.core.rule import Rule
+
+B64 = re.compile(r"^[A-Za-z0-9+/]*={0,2}$")
+
+
+class CertificateAuthorityNotBase64(Rule):
+    code = "EKS009"
+
+    def check(self, ctx):
+        for task in eks_tasks(ctx.doc):
+            if task.api not in ("runJob", "call"):
+                continue
+            value, pointer = literal_string(task, "CertificateAuthority")
+            if value is None:
+                continue
+            if "-----BEGIN" in value:
+                yield Finding(pointer, "CertificateAuthority holds a PEM certificate; Step Functions expects the base64 "
+                                       "data as DescribeCluster returns it (Cluster.CertificateAuthority.Data, which is the "
+                                       "base64 of the PEM). Put that value here.")
+                continue
+            # documentation samples shorten the data with '...'; whitespace from wrapped text is harmless
+            compact = re.sub(r"\s+", "", value).replace("...", "")
+            if not compact or not B64.match(compact):
+                bad = sorted({c for c in compact if not (c.isascii() and (c.isalnum() or c in "+/="))})
+                what = "is empty" if not compact else "has characters outside base64 (" + ", ".join(repr(c) for c in bad[:5]) + ")" if bad else "has '=' padding in the middle"
+                yield Finding(pointer, f"CertificateAuthority {what}; it must be the base64 certificate data from "
+                                       f"DescribeCluster (Cluster.CertificateAuthority.Data). Copy it from there or pass "
+                                       f"it from a createCluster/DescribeCluster result.")

@@ -1,0 +1,35 @@
+"""EKS032: literal Endpoint / CertificateAuthority for a cluster the workflow itself creates."""
+
+from __future__ import annotations
+
+from aslint.eks.crossstate import cluster_key, creations_reaching
+from aslint.eks.tasks import eks_tasks
+from aslint.eks.values import literal_string
+from aslint.core.finding import Finding
+from aslint.core.rule import Rule
+
+
+class StaleClusterEndpoint(Rule):
+    code = "EKS032"
+
+    def check(self, ctx):
+        for task in eks_tasks(ctx.doc):
+            if task.api not in ("runJob", "call"):
+                continue
+            key = cluster_key(task)
+            if key is None:
+                continue
+            creates = creations_reaching(ctx.doc, task, key)
+            if not creates:
+                continue
+            create = creates[0]
+            for field, source in (("Endpoint", "Cluster.Endpoint"), ("CertificateAuthority", "Cluster.CertificateAuthority.Data")):
+                value, pointer = literal_string(task, field)
+                if value is None:
+                    continue
+                how = (f"\"{field}.$\": \"$.<ResultPath of '{create.ref.name}'>.{source}\"" if not task.jsonata
+                       else f"a {{% … %}} expression reading {source} of '{create.ref.name}''s result")
+                yield Finding(pointer, f"{field} is a literal, but the cluster is created by state '{create.ref.name}' "
+                                       f"in this workflow: a re-created cluster gets a new {field.lower() if field == 'Endpoint' else 'certificate'}, "
+                                       f"and this value is stale. Take it from the createCluster result: {how}.",
+                              related=[(create.ref.pointer, "the cluster is created here")])

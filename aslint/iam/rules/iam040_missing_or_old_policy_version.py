@@ -1,0 +1,44 @@
+"""IAM040: policy Version missing, old (2008-10-17) or invalid (see rules/IAM040.md)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from aslint.core.finding import Finding, ValueFix
+from aslint.core.rule import Rule
+
+CURRENT = "2012-10-17"
+_VARIABLE = re.compile(r"\$\{(?:(?:aws|s3|sts|iam|ec2|ssm|saml):(?!:)[^}]*|[*?$])\}", re.I)  # not ${AWS::Region}
+
+
+class MissingOrOldVersion(Rule):
+    code = "IAM040"
+    kinds = ("iam-policy",)
+
+    def check(self, ctx):
+        data = ctx.data
+        if not isinstance(data, dict):
+            return
+        if "Version" not in data:
+            if ctx.doc.context.get("synthetic"):
+                return  # a SAM policy template's expansion: SAM writes it
+            variables = _VARIABLE.search(json.dumps(data.get("Statement")))
+            if variables:
+                yield Finding("/Statement", f"the policy has no Version, so IAM reads it as the old 2008-10-17 language where "
+                                            f"the policy variable {variables.group(0)} is plain text and matches nothing; add "
+                                            f"\"Version\": \"{CURRENT}\"", target="key")
+            else:
+                yield Finding("/Statement", f"the policy has no Version, so IAM reads it in the old 2008-10-17 language (no "
+                                            f"policy variables); add \"Version\": \"{CURRENT}\"", target="key", severity="info")
+            return
+        version = data["Version"]
+        if version == CURRENT:
+            return
+        if version == "2008-10-17":
+            yield Finding("/Version", f"Version 2008-10-17 is the old policy language: policy variables are not replaced; "
+                                      f"use \"{CURRENT}\"", fix=ValueFix("/Version", CURRENT, f"set Version to {CURRENT}"))
+            return
+        yield Finding("/Version", f"Version {version!r} is not a policy language version (IAM accepts \"{CURRENT}\" and the "
+                                  f"old \"2008-10-17\"); use \"{CURRENT}\"", severity="error",
+                      fix=ValueFix("/Version", CURRENT, f"set Version to {CURRENT}"))

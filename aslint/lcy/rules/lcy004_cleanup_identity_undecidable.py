@@ -1,0 +1,55 @@
+"""LCY004: a delete names the resource by the same expression as its create, but the value may have changed."""
+
+from __future__ import annotations
+
+from aslint.core.finding import Finding
+from aslint.lcy.dataflow import flow
+from aslint.lcy.report import arrow
+from aslint.core.rule import Rule
+
+
+def _writer(f, res):
+    """The first state (by edge order) whose output may overwrite what names ``res``, and how."""
+    flag = 1 << res.index
+    for i, e in enumerate(f.g.edges):
+        if f.edge_out[i][0] & flag and (e.writes.touches(res.cluster) or e.writes.touches(res.name)):
+            ref = f.g.refs[e.src]
+            if ref is None:
+                continue
+            return ref, ("its catcher's ResultPath/Output/Assign" if e.kind == "error"
+                         else "its ResultPath/OutputPath/Output/Assign")
+    return None, ""
+
+
+class CleanupIdentityUndecidable(Rule):
+    code = "LCY004"
+    kinds = ("asl",)
+
+    def check(self, ctx):
+        f = flow(ctx.doc)
+        g = f.g
+        for node, sites in f.sites_at.items():
+            if not f.reached[node]:
+                continue
+            hits = f.alive[node] & f.stale[node] & f.kill_normal.get(node, 0)
+            if not hits:
+                continue
+            delete = next((s for s in sites if s.role == "delete"), None)
+            if delete is None:
+                continue
+            for bit in f.bits(hits):
+                res = f.creates[bit]
+                key = res.name if res.kind != "cluster" else res.cluster
+                writer, how = _writer(f, res)
+                by = f" (state '{writer.name}' may overwrite it with {how})" if writer is not None else ""
+                path = f.names(f.shortest(g.node_of[res.ref.pointer], bit, [node]).get(node, []))
+                related = [(res.ref.pointer, f"{res.label()} is created here")]
+                if writer is not None:
+                    related.append((writer.pointer, "may overwrite the value that names it"))
+                yield Finding(
+                    delete.ref.pointer,
+                    f"aslint cannot tell whether state '{delete.ref.name}' deletes the {res.label()} created in "
+                    f"state '{res.ref.name}': both name it {key.show()}, but what that reads may change between "
+                    f"them{by}, path {arrow(path)}. Keep the name in a field no state in between writes "
+                    "(give intermediate states a ResultPath elsewhere), or read it from $$.Execution.Input.",
+                    target="key", related=related, path=path)

@@ -1,0 +1,36 @@
+"""LCY011: a task uses a cluster (runJob, call, node group or Fargate profile) after it may have been deleted."""
+
+from __future__ import annotations
+
+from aslint.core.finding import Finding
+from aslint.lcy.dataflow import flow
+from aslint.lcy.report import arrow
+from aslint.core.rule import Rule
+
+
+class ClusterUsedAfterDelete(Rule):
+    code = "LCY011"
+    kinds = ("asl",)
+
+    def check(self, ctx):
+        f = flow(ctx.doc)
+        g = f.g
+        for node, sites in f.sites_at.items():
+            if not f.reached[node] or not f.deleted[node]:
+                continue
+            for use in sites:
+                if use.role != "use":
+                    continue
+                for bit in f.bits(f.deleted[node]):
+                    delete = f.deletes[bit]
+                    if delete.cluster != use.cluster:
+                        continue
+                    path = f.names(f.shortest(g.node_of[delete.ref.pointer], bit, [node], use_deleted=True).get(node, []))
+                    yield Finding(
+                        use.ref.pointer,
+                        f"State '{use.ref.name}' ({use.task.api}) uses cluster {use.cluster.show()} after state "
+                        f"'{delete.ref.name}' may have deleted it (path: {arrow(path)}); the call fails on a "
+                        "deleted or deleting cluster. Move the delete after every use of the cluster, or create "
+                        "it again before this state.",
+                        target="key", related=[(delete.ref.pointer, "the cluster is deleted here")], path=path)
+                    break

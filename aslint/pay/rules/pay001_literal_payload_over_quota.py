@@ -1,0 +1,43 @@
+"""PAY001: a literal Parameters/Arguments/Result/Output over (or close to) the 256 KiB payload quota."""
+
+from __future__ import annotations
+
+from aslint.asl.model import model
+from aslint.eks.payload import QUOTA, json_size
+from aslint.core.finding import Finding
+from aslint.core.rule import Rule
+
+FIELDS = ("Parameters", "Arguments", "Result", "Output")
+
+
+class LiteralPayloadTooLarge(Rule):
+    code = "PAY001"
+    options = {"warn-share": 0.5}
+
+    def check(self, ctx):
+        share = ctx.options.get("warn-share", 0.5)
+        try:
+            share = float(share)
+        except (TypeError, ValueError):
+            share = 0.5
+        for ref in model(ctx.doc).states:
+            if not ref.is_object:
+                continue
+            for field in FIELDS:
+                if field not in ref.node:
+                    continue
+                value = ref.node[field]
+                if isinstance(value, (int, float, bool)) or value is None:
+                    continue
+                size = json_size(value)
+                pointer = f"{ref.pointer}/{field}"
+                if size > QUOTA:
+                    yield Finding(pointer, f"{field} of '{ref.name}' is {size:,} bytes as JSON, over the 262,144-byte "
+                                           f"(256 KiB) payload quota: the execution fails with States.DataLimitExceeded, "
+                                           f"which a States.ALL catcher does not catch. Keep large data in S3 and pass its "
+                                           f"key instead.")
+                elif size > share * QUOTA:
+                    yield Finding(pointer, f"{field} of '{ref.name}' is {size:,} bytes as JSON, {size * 100 // QUOTA}% of "
+                                           f"the 262,144-byte payload quota; whatever the state adds may push it over "
+                                           f"(States.DataLimitExceeded, not caught by States.ALL). Move the data to S3 "
+                                           f"and pass a reference.", severity="warning")

@@ -1,0 +1,57 @@
+"""PAY005: a large task result merged into the state data and carried through the rest of the flow."""
+
+from __future__ import annotations
+
+from aslint.eks.flow import successors
+from aslint.eks.payload import large_result_kind
+from aslint.eks.tasks import eks_tasks
+from aslint.core.finding import Finding
+from aslint.core.rule import Rule
+
+ESTIMATES = {
+    "cluster": "the whole cluster description, certificate data included (a few KB)",
+    "logs": "the Job's logs (unbounded unless LogParameters bounds them)",
+    "list": "a whole Kubernetes list (unbounded without limit)",
+}
+
+
+def _carried(ref) -> int:
+    """How many states of the machine run after ``ref`` (each one carries the merged data)."""
+    machine = ref.machine
+    seen, todo = set(), list(successors(ref))
+    while todo:
+        name = todo.pop()
+        if name in seen or name not in machine.states:
+            continue
+        seen.add(name)
+        todo.extend(successors(machine.states[name]))
+    return len(seen)
+
+
+class LargeResultAccumulates(Rule):
+    code = "PAY005"
+    options = {"min-states": 3}
+
+    def check(self, ctx):
+        try:
+            minimum = int(ctx.options.get("min-states", 3))
+        except (TypeError, ValueError):
+            minimum = 3
+        for task in eks_tasks(ctx.doc):
+            node = task.ref.node
+            if task.jsonata or "ResultSelector" in node:
+                continue
+            result_path = node.get("ResultPath", "$")
+            if not isinstance(result_path, str) or result_path == "$" or "OutputPath" in node:
+                continue
+            kind = large_result_kind(task)
+            if kind is None:
+                continue
+            n = _carried(task.ref)
+            if n < minimum:
+                continue
+            yield Finding(f"{task.ref.pointer}/ResultPath",
+                          f"ResultPath '{result_path}' merges {ESTIMATES[kind]} into the state data, and the {n} states "
+                          f"that follow carry it in every input and output, where it adds to whatever else accumulates "
+                          f"toward the 256 KiB quota. Add a ResultSelector that keeps only the fields used later "
+                          f"(e.g. Cluster.Endpoint and Cluster.CertificateAuthority.Data).")

@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+import re
+
+from aslint.core.finding import Finding
+from aslint.core.pointer import join
+from aslint.core.rule import Rule
+
+_TOKEN = re.compile(r"\$\{([^}!][^}]*)\}")
+
+
+class UndefinedDefinitionSubstitution(Rule):
+    """A literal ``${Name}`` in a template's definition that no DefinitionSubstitutions entry fills.
+
+    The template extractor records the names it could not substitute (only literal text: never the
+    placeholders it writes for ``Ref``/``Fn::GetAtt`` or unknown ``Fn::Sub`` values)."""
+
+    code = "TPL006"
+    kinds = ("asl",)
+
+    def check(self, ctx):
+        names = ctx.doc.context.get("unresolved_placeholders")
+        if not names:
+            return
+        resource = ctx.doc.context.get("template_resource", "the state machine")
+        stack = [("", ctx.data)]
+        while stack:
+            pointer, node = stack.pop()
+            if isinstance(node, dict):
+                stack.extend((join(pointer, k), v) for k, v in reversed(list(node.items())))
+            elif isinstance(node, list):
+                stack.extend((join(pointer, i), v) for i, v in reversed(list(enumerate(node))))
+            elif isinstance(node, str) and "${" in node:
+                for m in _TOKEN.finditer(node):
+                    if m.group(1) in names:
+                        yield Finding(pointer, f"'${{{m.group(1)}}}' is not a key of {resource}'s DefinitionSubstitutions, "
+                                               f"so Step Functions receives the text '${{{m.group(1)}}}' as it is; add "
+                                               f"{m.group(1)} to DefinitionSubstitutions or correct the name")
