@@ -260,3 +260,17 @@ def test_asl313_literal_intrinsic_is_a_warning_but_inside_an_expression_an_error
     inside = run(machine({"A": {"Type": "Pass", "Output": {"v": "{% States.UUID() %}"}, "End": True}}, **JSONATA), "ASL313")
     assert [s for _, _, s, _ in inside] == ["error"]
     assert not run(machine({"A": {"Type": "Pass", "Output": {"v": "{% $uuid() %}"}, "End": True}}, **JSONATA), "ASL313")
+
+
+@pytest.mark.parametrize("field, container", [
+    ("MaxItemsPath", {"ItemReader": {"Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": {"InputType": "JSON", "MaxItemsPath": "$.max"},
+                                     "Parameters": {"Bucket": "b", "Key": "k"}}}),
+    ("MaxItemsPerBatchPath", {"ItemBatcher": {"MaxItemsPerBatchPath": "$.size"}}),
+])
+def test_asl304_knows_the_fields_that_already_take_a_path(field, container):
+    proc = {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"}, "StartAt": "I", "States": {"I": {"Type": "Succeed"}}}
+    assert not run(machine({"M": {"Type": "Map", "ItemProcessor": proc, **container, "End": True}}), "ASL304")
+    # the same value under a template key of the reader is still passed literally
+    bad = {"ItemReader": {"Resource": "arn:aws:states:::s3:getObject", "Parameters": {"Bucket": "b", "Key": "$.key"}}}
+    found = run(machine({"M": {"Type": "Map", "ItemProcessor": proc, **bad, "End": True}}), "ASL304")
+    assert [p for _, p, _, _ in found] == ["/States/M/ItemReader/Parameters/Key"]

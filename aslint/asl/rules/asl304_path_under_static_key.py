@@ -21,7 +21,9 @@ class PathInStaticKey(Rule):
     code = "ASL304"
 
     def check(self, ctx):
-        for _state, pointer, root in sites(ctx.doc).template_roots:
+        found = sites(ctx.doc)
+        path_fields = {site.pointer for site in found.paths}  # e.g. ItemReader.ReaderConfig.MaxItemsPath: already a path
+        for _state, pointer, root in found.template_roots:
             work = [(pointer, root)]
             while work:
                 ptr, node = work.pop()
@@ -30,9 +32,16 @@ class PathInStaticKey(Rule):
                         if isinstance(key, str) and key.endswith(".$"):
                             continue
                         sub = f"{ptr}/{escape(key)}"
+                        if sub in path_fields:
+                            continue
                         if looks_dynamic(value):
-                            yield Finding(sub, f"'{key}' holds '{value}' as plain text: without '.$' at the end of the key the path is not evaluated; rename the key to '{key}.$' to pass the value it points at")
+                            yield Finding(sub, f"'{key}' holds '{_excerpt(value)}' as plain text: without '.$' the path is not evaluated",
+                                          hint=f"Rename the key to '{key}.$' to pass the value it points at")
                         elif isinstance(value, (dict, list)):
                             work.append((sub, value))
                 elif isinstance(node, list):
                     work.extend((f"{ptr}/{i}", v) for i, v in enumerate(node) if isinstance(v, (dict, list)))
+
+
+def _excerpt(value: str, limit: int = 40) -> str:
+    return value if len(value) <= limit else value[:limit - 1] + "…"
