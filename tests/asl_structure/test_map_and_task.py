@@ -83,3 +83,15 @@ def test_asl240_bad_resources(resource, severity):
 ])
 def test_asl240_good_or_unknown_resources(resource):
     assert not found(machine({"A": task(Resource=resource)}), "ASL240")
+
+
+@pytest.mark.parametrize("label", ["", "x" * 41, "has space", "tab\there", "a:b", "a;b", "a,b", "a\\b", "a|b", "a^b", "a~b",
+                                   "a$b", "a#b", "a%b", "a&b", "a`b", 'a"b', "a?b", "a*b", "a<b", "a{b", "a[b", "a\x07b"])
+def test_asl112_invalid_map_label(label):
+    diags = found(machine({"M": {"Type": "Map", "Label": label, "ItemProcessor": PROCESSOR, "End": True}}), "ASL112")
+    assert [(d.pointer, d.severity) for d in diags] == [("/States/M/Label", "error")]
+
+
+@pytest.mark.parametrize("label", ["x" * 40, "process-files_1.v2", "étiquette"])
+def test_asl112_valid_map_label(label):
+    assert not found(machine({"M": {"Type": "Map", "Label": label, "ItemProcessor": PROCESSOR, "End": True}}), "ASL112")
