@@ -195,10 +195,12 @@ class _Parser:
         while self.i < n:
             c = t[self.i]
             if c == "\\":
-                # \' \{ \} \\ are the documented escapes; like AWS's emulators, any escaped
-                # character is taken (an unknown escape is not reported)
+                # \' \{ \} \\ are the only escapes AWS takes; any other is rejected
                 if self.i + 1 >= n:
                     break
+                if t[self.i + 1] not in _ESCAPABLE:
+                    raise IntrinsicSyntaxError(f"'\\{t[self.i + 1]}' is not an escape a string argument takes "
+                                               "(only \\' \\{ \\} \\\\)", self.i)
                 out.append("\\" + t[self.i + 1])
                 self.i += 2
                 continue

@@ -44,9 +44,17 @@ def test_syntax_errors(text, fragment):
     assert fragment in err.value.message
 
 
-def test_any_escaped_character_and_leading_blank_are_parsed():
-    assert parse("States.Format('a\\nb')").args[0].value == "a\\nb"
+def test_the_four_escapes_and_leading_blank_are_parsed():
+    # AWS: ' { } and \ are reserved in intrinsic string literals and escaped with a backslash
+    assert parse("States.Format('a\\{\\} \\'q\\' \\\\')").args[0].value == "a\\{\\} \\'q\\' \\\\"
     assert parse("  States.UUID()").name == "States.UUID"
+
+
+@pytest.mark.parametrize("text", ["States.Format('a\\nb')", "States.Format('C:\\path')", "States.Format('\\\"')"])
+def test_any_other_escape_is_rejected(text):
+    with pytest.raises(IntrinsicSyntaxError) as err:
+        parse(text)
+    assert "is not an escape" in err.value.message
 
 
 def test_depth_counts_nesting():

@@ -274,3 +274,9 @@ def test_asl304_knows_the_fields_that_already_take_a_path(field, container):
     bad = {"ItemReader": {"Resource": "arn:aws:states:::s3:getObject", "Parameters": {"Bucket": "b", "Key": "$.key"}}}
     found = run(machine({"M": {"Type": "Map", "ItemProcessor": proc, **bad, "End": True}}), "ASL304")
     assert [p for _, p, _, _ in found] == ["/States/M/ItemReader/Parameters/Key"]
+
+
+def test_asl310_unknown_escape_in_an_intrinsic_string_is_an_error():
+    found = run(machine({"A": task(Parameters={"x.$": "States.Format('line\\nbreak {}', $.a)"})}), "ASL310")
+    assert [(p, s) for _, p, s, _ in found] == [("/States/A/Parameters/x.$", "error")]
+    assert not run(machine({"A": task(Parameters={"x.$": "States.Format('a \\{\\} \\\\ {}', $.a)"})}), "ASL310")
