@@ -39,6 +39,10 @@ FUNCTIONS: dict[str, tuple[int, int | None]] = {
     "States.StringSplit": (2, 2),
     "States.UUID": (0, 0),
 }
+#: the intrinsics that return a string: the only ones a Fail state's ErrorPath/CausePath takes
+#: (https://docs.aws.amazon.com/step-functions/latest/dg/state-fail.html)
+STRING_RESULTS = frozenset({"States.Format", "States.JsonToString", "States.ArrayGetItem", "States.Base64Encode",
+                            "States.Base64Decode", "States.Hash", "States.UUID"})
 HASH_ALGORITHMS = ("MD5", "SHA-1", "SHA-256", "SHA-384", "SHA-512")
 MAX_NESTING = 10
 MAX_ARRAY_RANGE = 1000

@@ -280,3 +280,11 @@ def test_asl310_unknown_escape_in_an_intrinsic_string_is_an_error():
     found = run(machine({"A": task(Parameters={"x.$": "States.Format('line\\nbreak {}', $.a)"})}), "ASL310")
     assert [(p, s) for _, p, s, _ in found] == [("/States/A/Parameters/x.$", "error")]
     assert not run(machine({"A": task(Parameters={"x.$": "States.Format('a \\{\\} \\\\ {}', $.a)"})}), "ASL310")
+
+
+@pytest.mark.parametrize("field", ["ErrorPath", "CausePath"])
+def test_asl310_fail_paths_take_only_string_intrinsics(field):
+    bad = run(machine({"F": {"Type": "Fail", field: "States.Array($.a, $.b)"}}), "ASL310")
+    assert [(p, s) for _, p, s, _ in bad] == [(f"/States/F/{field}", "error")]
+    for good in ("States.Format('{} failed', $.name)", "States.JsonToString($.detail)", "States.UUID()", "$.error"):
+        assert not run(machine({"F": {"Type": "Fail", field: good}}), "ASL310"), good

@@ -33,6 +33,9 @@ class InvalidIntrinsicCall(Rule):
                         info = paths.check_path(arg.text)
                         if not info.ok:
                             yield Finding(site.pointer, f"the argument '{arg.text}' of {c.name} is not a valid path: {info.problem}")
+            if site.kind == "error" and call.name in intrinsics.FUNCTIONS and call.name not in intrinsics.STRING_RESULTS:
+                yield Finding(site.pointer, f"'{site.field}' of Fail state '{site.state.name}' calls {call.name}, which does not return a string",
+                              hint="Use States.Format or States.JsonToString to make a string")
             if call.depth > intrinsics.MAX_NESTING:
                 yield Finding(site.pointer, f"intrinsic calls nest {call.depth} deep in '{site.field}'; Step Functions allows at most {intrinsics.MAX_NESTING}: split the work over several fields or states")
 
