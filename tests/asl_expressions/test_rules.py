@@ -288,3 +288,11 @@ def test_asl310_fail_paths_take_only_string_intrinsics(field):
     assert [(p, s) for _, p, s, _ in bad] == [(f"/States/F/{field}", "error")]
     for good in ("States.Format('{} failed', $.name)", "States.JsonToString($.detail)", "States.UUID()", "$.error"):
         assert not run(machine({"F": {"Type": "Fail", field: good}}), "ASL310"), good
+
+
+def test_asl305_key_and_dotdollar_key_in_one_object():
+    bad = run(machine({"A": task(Parameters={"FunctionName": "f", "Payload": {"id": "x", "id.$": "$.id"}})}), "ASL305")
+    assert [(p, s) for _, p, s, _ in bad] == [("/States/A/Parameters/Payload/id.$", "error")]
+    assert not run(machine({"A": task(Parameters={"FunctionName": "f", "Payload": {"id.$": "$.id", "name": "x"}})}), "ASL305")
+    # separate objects may each use the name
+    assert not run(machine({"A": task(Parameters={"FunctionName": "f", "a": {"id": "x"}, "b": {"id.$": "$.id"}})}), "ASL305")

@@ -1,0 +1,28 @@
+"""ASL305: a payload template with both 'key' and 'key.$' in one object."""
+
+from __future__ import annotations
+
+from aslint.asl.sites import sites
+from aslint.core.finding import Finding
+from aslint.core.pointer import escape
+from aslint.core.rule import Rule
+
+
+class TemplateKeyGivenTwice(Rule):
+    code = "ASL305"
+
+    def check(self, ctx):
+        for _state, pointer, root in sites(ctx.doc).template_roots:
+            work = [(pointer, root)]
+            while work:
+                ptr, node = work.pop()
+                if isinstance(node, dict):
+                    for key, value in node.items():
+                        if isinstance(key, str) and key.endswith(".$") and key[:-2] in node:
+                            yield Finding(f"{ptr}/{escape(key)}", f"'{key}' and '{key[:-2]}' are both given; without '.$' they are the same field",
+                                          hint=f"Keep one of '{key}' and '{key[:-2]}'", target="key",
+                                          related=[(f"{ptr}/{escape(key[:-2])}", f"'{key[:-2]}' is given here")])
+                        if isinstance(value, (dict, list)):
+                            work.append((f"{ptr}/{escape(key)}", value))
+                elif isinstance(node, list):
+                    work.extend((f"{ptr}/{i}", v) for i, v in enumerate(node) if isinstance(v, (dict, list)))
