@@ -296,3 +296,19 @@ def test_asl305_key_and_dotdollar_key_in_one_object():
     assert not run(machine({"A": task(Parameters={"FunctionName": "f", "Payload": {"id.$": "$.id", "name": "x"}})}), "ASL305")
     # separate objects may each use the name
     assert not run(machine({"A": task(Parameters={"FunctionName": "f", "a": {"id": "x"}, "b": {"id.$": "$.id"}})}), "ASL305")
+
+
+@pytest.mark.parametrize("state, field", [
+    ({"Type": "Wait", "Timestamp": "{% $now() %}", "End": True}, "Timestamp"),
+    ({"Type": "Wait", "Seconds": "{% 5 %}", "End": True}, "Seconds"),
+    (task(Parameters={"FunctionName": "f"}, TimeoutSeconds="{% 30 %}"), "TimeoutSeconds"),
+])
+def test_asl405_jsonata_in_a_literal_format_field_is_an_error(state, field):
+    found = run(machine({"A": state}), "ASL405")
+    assert [(p, s) for _, p, s, _ in found] == [(f"/States/A/{field}", "error")]
+    assert not run(machine({"A": state}, QueryLanguage="JSONata"), "ASL405")
+
+
+def test_asl405_jsonata_in_a_template_stays_a_warning():
+    found = run(machine({"A": task(Parameters={"Payload": "{% $states.input %}"})}), "ASL405")
+    assert [s for _, _, s, _ in found] == ["warning"]

@@ -8,6 +8,10 @@ from aslint.core.finding import Finding
 from aslint.core.pointer import escape
 from aslint.core.rule import Rule
 
+#: fields a JSONPath state takes as a literal of a fixed format (a timestamp, a number): a JSONata
+#: string there is not text AWS can use, so CreateStateMachine rejects it
+LITERAL_FORMAT_FIELDS = frozenset({"Timestamp", "TimeoutSeconds", "HeartbeatSeconds", "Seconds", "MaxConcurrency",
+                                   "ToleratedFailurePercentage", "ToleratedFailureCount"})
 _FIELDS = ("Parameters", "ResultSelector", "ItemSelector", "Assign", "Arguments", "Output", "Items",
            "TimeoutSeconds", "HeartbeatSeconds", "Seconds", "Timestamp", "Error", "Cause", "MaxConcurrency")
 
@@ -26,9 +30,18 @@ class JsonataInJsonpathState(Rule):
                     for i, item in enumerate(items):
                         if isinstance(item, dict):
                             roots.extend((f"{ref.pointer}/{key}/{i}/{k}", item[k]) for k in ("Condition", "Output", "Assign") if k in item)
+            hint = "Set \"QueryLanguage\": \"JSONata\" on the state or at the top of the state machine"
+            for key in LITERAL_FORMAT_FIELDS:
+                value = ref.node.get(key)
+                if isinstance(value, str) and jsonata.is_expression(value):
+                    yield Finding(f"{ref.pointer}/{key}", f"JSONata expression in '{key}' of JSONPath state '{ref.name}', which takes only a literal",
+                                  hint=hint, severity="error")
             for pointer, value in _strings(roots):
+                if pointer.rsplit("/", 1)[-1] in LITERAL_FORMAT_FIELDS and pointer.count("/") == ref.pointer.count("/") + 1:
+                    continue  # reported above
                 if jsonata.is_expression(value):
-                    yield Finding(pointer, f"'{_clip(value)}' is a JSONata expression, but state '{ref.name}' uses JSONPath (the default), where it is plain text and is never evaluated; set \"QueryLanguage\": \"JSONata\" on the state or at the top level of the state machine")
+                    yield Finding(pointer, f"'{_clip(value)}' is a JSONata expression, but JSONPath state '{ref.name}' takes it as plain text",
+                                  hint=hint)
                     break  # one finding per state is enough to show the cause
 
 
