@@ -157,11 +157,11 @@ def lint_loaded(loaded: Loaded, ruleset: RuleSet, display: str, explicit: bool =
         prepare(found, settings)
     for doc in found:
         if doc.duplicates and settings.selected("ASL002"):
+            from aslint.duplicate_keys import describe
+
             for pointer, repeat, first in doc.duplicates:
-                key = pointer.rsplit("/", 1)[-1]
-                _add(result, doc, ruleset, "ASL002", Finding(
-                    pointer, f"duplicate key '{key}': JSON parsers keep only the last one, so the first is silently lost; remove or rename one",
-                    target="key"), span=repeat.key)
+                message, hint = describe(doc, pointer, repeat, first)
+                _add(result, doc, ruleset, "ASL002", Finding(pointer, message, target="key", hint=hint), span=repeat.key)
         for rule in ruleset.by_kind.get(doc.kind, ()):
             ctx = Context(doc, ruleset.options(rule), settings, None, ruleset)
             try:

@@ -80,7 +80,7 @@ def test_sarif_for_a_clean_run_is_valid_too(tmp_path, capsys, shared):
 def test_text_format(tmp_path, capsys):
     code, out = lint(tmp_path, capsys, "text")
     first, summary = out.strip().splitlines()
-    assert first.endswith(":5:5: ASL002 duplicate key 'A': JSON parsers keep only the last one, so the first is silently lost; remove or rename one [A]")
+    assert first.endswith(":5:5: ASL002 duplicate key 'A': a state defined twice, which Step Functions rejects (DUPLICATE_STATE_NAME) [A]")
     assert summary == "Found 1 finding(s) in 1 file(s): 1 error."
     assert "\033[" not in out  # no colour when not a terminal
 
