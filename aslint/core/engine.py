@@ -157,7 +157,7 @@ def lint_loaded(loaded: Loaded, ruleset: RuleSet, display: str, explicit: bool =
         prepare(found, settings)
     for doc in found:
         if doc.duplicates and settings.selected("ASL002"):
-            from aslint.duplicate_keys import describe
+            from aslint.core.duplicate_keys import describe
 
             for pointer, repeat, first in doc.duplicates:
                 message, hint = describe(doc, pointer, repeat, first)
