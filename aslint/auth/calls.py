@@ -85,9 +85,9 @@ def _body_data(task: Task):
         return body
     if isinstance(body, str) and body.strip() and not body.startswith("{%"):
         try:
-            import yaml
+            from aslint.core.yamlparse import safe_data
 
-            return yaml.safe_load(body)
+            return safe_data(body)
         except Exception:
             return None
     return None

@@ -97,9 +97,9 @@ def parse_map_text(text) -> list | None:
     if not isinstance(text, str):
         return None
     try:
-        import yaml
+        from aslint.core.yamlparse import safe_data
 
-        value = yaml.safe_load(text)
+        value = safe_data(text)
     except Exception:
         return None
     return value if isinstance(value, list) else None

@@ -16,7 +16,7 @@ class Document:
 
     def __init__(self, path: str, text: str, fmt: str, data, *, spans=None, duplicates=None,
                  has_duplicates=False, doc_index: int = 0, host=None, host_pointer: str = "",
-                 to_host=None, context=None):
+                 to_host=None, context=None, lines: LineIndex | None = None):
         self.path = path
         self.text = text
         self.format = fmt  # "json" | "yaml"
@@ -30,7 +30,7 @@ class Document:
         self._spans = spans
         self._duplicates = duplicates
         self._has_duplicates = has_duplicates if spans is None else bool(duplicates)
-        self._lines = None
+        self._lines = lines  # shared by the documents of one text (see loader.parse)
         self.cache: dict = {}
 
     # -- positions -------------------------------------------------------------------------

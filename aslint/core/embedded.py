@@ -176,6 +176,6 @@ def subtree_document(host: Document, pointer: str, data=None, context=None) -> D
             spans[ptr[len(prefix):]] = span
     duplicates = [(p[len(prefix):], a, b) for p, a, b in host.duplicates if p.startswith(prefix + "/")]
     doc = Document(host.path, host.text, host.format, data, spans=spans, duplicates=duplicates,
-                   doc_index=host.doc_index, context=context)
+                   doc_index=host.doc_index, context=context, lines=host.lines)
     doc.origin_pointer = pointer  # where it sits in the file, for messages
     return doc

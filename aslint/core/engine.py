@@ -101,9 +101,12 @@ def display_path(path: str) -> str:
 
 def lint_file(path: str, ruleset: RuleSet, *, explicit: bool = False, data: bytes | None = None,
               display: str | None = None, keep_text: bool = False) -> FileResult:
+    from aslint.core import budget
+
     display = display or display_path(path)
-    loaded = load(path if data is None else display, data)
-    result = lint_loaded(loaded, ruleset, display, explicit=explicit)
+    with budget.for_file():  # the file and every string parsed out of it share one alias budget
+        loaded = load(path if data is None else display, data)
+        result = lint_loaded(loaded, ruleset, display, explicit=explicit)
     if keep_text:
         result.text = loaded.text
     return result

@@ -20,11 +20,31 @@ MAX_DEPTH = 128  # no real definition, template or policy nests this deep
 
 
 class ParseError(Exception):
-    def __init__(self, message: str, offset: int = 0, end: int | None = None):
+    """``plain``: the message says what is wrong by itself (not prefixed with "invalid JSON")."""
+
+    def __init__(self, message: str, offset: int = 0, end: int | None = None, plain: bool = False):
         super().__init__(message)
         self.message = message
         self.offset = offset
         self.end = end
+        self.plain = plain
+
+
+def _digit_limit() -> int:
+    get = getattr(sys, "get_int_max_str_digits", None)  # Python 3.11+; 0 means no limit
+    return get() if get is not None else 0
+
+
+def too_many_digits(number_text: str) -> str | None:
+    """Why an integer literal is refused (more digits than Python converts), or None."""
+    limit = _digit_limit()
+    if not limit or len(number_text) <= limit:
+        return None
+    digits = sum(ch.isdigit() for ch in number_text)
+    if digits <= limit:
+        return None
+    return (f"an integer of {digits:,} digits is longer than aslint reads ({limit:,} digits); "
+            "no AWS field takes such a number: write it as a string")
 
 
 class _Duplicates(Exception):
@@ -53,13 +73,24 @@ def loads(text: str):
         raise ParseError(_friendly(err.msg), err.pos) from None
     except RecursionError:
         raise ParseError(f"the document nests more than {MAX_DEPTH} levels deep; aslint does not analyse it", 0) from None
-    except ValueError as err:  # NaN / Infinity
+    except ValueError as err:  # NaN / Infinity, or an integer beyond Python's digit limit
+        if "digits" in str(err):
+            raise _long_integer(text) from None
         word = str(err).split(" ")[0]
         at = re.search(r"(?<![\w\"])" + re.escape(word), text)
         raise ParseError(f"{word} is not valid JSON: use a number or a string", at.start() if at else 0) from None
     finally:
         sys.setrecursionlimit(limit)
     return data, bool(dup)
+
+
+def _long_integer(text: str) -> ParseError:
+    """The error for the first integer token of ``text`` that is too long to convert."""
+    for m in _TOKEN.finditer(text):
+        tok = m.group()
+        if tok[0] != '"' and too_many_digits(tok):
+            return ParseError(too_many_digits(tok), m.start(), m.end(), plain=True)
+    return ParseError("an integer is longer than aslint reads", 0, plain=True)
 
 
 def _stack_depth() -> int:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from aslint.core.document import Document
 from aslint.core.jsonparse import ParseError
+from aslint.core.positions import LineIndex
 
 MAX_BYTES = 10 * 1024 * 1024
 DECLARED_SUFFIXES = (".asl.json", ".asl.yaml", ".asl.yml")
@@ -95,11 +96,13 @@ def parse(path: str, text: str, fmt: str | None = None) -> tuple[list, Problem |
             return [Document(path, text, "json", data, has_duplicates=dup)], None
         from aslint.core import yamlparse
         docs = []
+        lines = LineIndex(text)  # one line table for every document of the file
         for i, ydoc in enumerate(yamlparse.load_all(text)):
-            docs.append(Document(path, text, "yaml", ydoc.data, spans=ydoc.spans, duplicates=ydoc.duplicates, doc_index=i))
+            docs.append(Document(path, text, "yaml", ydoc.data, spans=ydoc.spans, duplicates=ydoc.duplicates, doc_index=i,
+                                 lines=lines))
         return docs, None
     except ParseError as err:
-        return [], Problem("ASL001", f"invalid {fmt.upper()}: {err.message}", err.offset, err.end)
+        return [], Problem("ASL001", err.message if err.plain else f"invalid {fmt.upper()}: {err.message}", err.offset, err.end)
 
 
 def load(path: str, data: bytes | None = None, fmt: str | None = None) -> Loaded:

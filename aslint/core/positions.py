@@ -3,21 +3,44 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
+
+_BREAK = re.compile(r"\r\n?|\n")
+
+
+def _line_starts(text: str) -> list:
+    if "\r" in text:
+        return [0] + [m.end() for m in _BREAK.finditer(text)]
+    starts = [0]
+    find = text.find
+    i = find("\n")
+    while i != -1:
+        starts.append(i + 1)
+        i = find("\n", i + 1)
+    return starts
 
 
 class LineIndex:
-    """Turns character offsets into (line, column), both 1-based; columns count code points."""
+    """Turns character offsets into (line, column), both 1-based; columns count code points.
+
+    A line ends at LF, CRLF or a lone CR (classic Mac files), as editors count them. The table of
+    line starts is built on the first lookup, so one index can be shared by every document of a
+    file (a multi-document YAML) at no cost to those never asked."""
+
+    __slots__ = ("_text", "_starts_table", "_len")
 
     def __init__(self, text: str):
-        starts = [0]
-        find = text.find
-        i = find("\n")
-        while i != -1:
-            starts.append(i + 1)
-            i = find("\n", i + 1)
-        self._starts = starts
+        self._text = text
+        self._starts_table = None
         self._len = len(text)
+
+    @property
+    def _starts(self) -> list:
+        if self._starts_table is None:
+            self._starts_table = _line_starts(self._text)
+            self._text = None
+        return self._starts_table
 
     def line_col(self, offset: int) -> tuple[int, int]:
         offset = max(0, min(offset, self._len))

@@ -3,14 +3,16 @@
 Nothing in a document is ever constructed as a Python object: tags are read as data. The
 CloudFormation short forms (``!Ref``, ``!GetAtt``, ``!Sub`` …) become their long forms
 (``{"Ref": …}``, ``{"Fn::GetAtt": […]}``); any other tag keeps its value. Aliases are expanded
-with a budget, so a billion-laughs document is refused instead of eating the machine.
+against the file's budget (:mod:`aslint.core.budget`), so a billion-laughs document is refused instead
+of eating the machine, however much padding surrounds it.
 """
 
 from __future__ import annotations
 
 import yaml
 
-from aslint.core.jsonparse import ParseError
+from aslint.core import budget as budget_mod
+from aslint.core.jsonparse import ParseError, too_many_digits
 from aslint.core.pointer import escape
 from aslint.core.positions import Span
 
@@ -34,7 +36,9 @@ class YamlDoc:
         self.start = start
 
 
-def _flow_depth(text: str) -> int:
+def _rough_depth(text: str) -> int:
+    """An upper bound of the nesting depth, cheap: flow brackets anywhere (comments and strings
+    too) and two columns of indentation per level on lines that hold something."""
     depth = best = 0
     for ch in text:
         if ch in "[{":
@@ -43,14 +47,39 @@ def _flow_depth(text: str) -> int:
                 best = depth
         elif ch in "]}":
             depth -= 1
+    if "\n" in text or "\r" in text:
+        indent = max((len(line) - len(line.lstrip(" ")) for line in text.splitlines() if line.strip()), default=0)
+        best = max(best, indent // 2)
     return best
 
 
-def load_all(text: str, budget: int | None = None) -> list[YamlDoc]:
-    """Every document in ``text``. Raises ParseError with an offset."""
-    if _flow_depth(text) > _MAX_DEPTH or text.count("\n") > 0 and _indent_depth(text) > _MAX_DEPTH:
+def _event_depth(text: str) -> int:
+    """The exact nesting depth, from the parser's events (libyaml's parser keeps its own stack, so
+    this never recurses); stops counting past _MAX_DEPTH. A syntax error ends the count: the
+    composer stops at the same place."""
+    depth = best = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > best:
+                    best = depth
+                    if best > _MAX_DEPTH:
+                        break
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        pass
+    return best
+
+
+def load_all(text: str, budget: "budget_mod.Budget | None" = None) -> list[YamlDoc]:
+    """Every document in ``text``. Raises ParseError with an offset.
+
+    Aliases draw on ``budget`` (default: the budget of the file being linted)."""
+    if _rough_depth(text) > _MAX_DEPTH and _event_depth(text) > _MAX_DEPTH:
         raise ParseError(f"the document nests more than {_MAX_DEPTH} levels deep; aslint does not read it", 0)
-    budget = budget if budget is not None else max(200_000, 20 * len(text))
+    budget = budget if budget is not None else budget_mod.current()
     try:
         nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as err:
@@ -61,13 +90,47 @@ def load_all(text: str, budget: int | None = None) -> list[YamlDoc]:
         raise ParseError(str(err).splitlines()[0], 0) from None
     except RecursionError:
         raise ParseError("the document nests too deeply to be read", 0) from None
-    counter = [budget]
-    return [_convert(node, counter) for node in nodes if node is not None]
+    visited: set = set()  # ids of the nodes converted once: meeting one again is an alias
+    return [_convert(node, budget, visited, text) for node in nodes if node is not None]
 
 
-def _indent_depth(text: str) -> int:
-    # Block nesting deeper than _MAX_DEPTH needs at least that many columns of indentation.
-    return max((len(line) - len(line.lstrip(" ")) for line in text.splitlines()), default=0) // 2
+def safe_data(text: str, budget: "budget_mod.Budget | None" = None):
+    """The first document of ``text`` as PyYAML's safe_load builds it (YAML 1.1 scalars, no
+    spans), after the same depth check and alias budget as :func:`load_all`. Raises ParseError
+    or yaml.YAMLError."""
+    if _rough_depth(text) > _MAX_DEPTH and _event_depth(text) > _MAX_DEPTH:
+        raise ParseError(f"the document nests more than {_MAX_DEPTH} levels deep; aslint does not read it", 0)
+    budget = budget if budget is not None else budget_mod.current()
+    node = yaml.compose(text, Loader=_Loader)
+    if node is None:
+        return None
+    _charge_aliases(node, budget)
+    constructor = yaml.constructor.SafeConstructor()
+    return constructor.construct_document(node)
+
+
+def _charge_aliases(root, budget) -> None:
+    seen: set = set()
+    work = [(root, 0)]
+    while work:
+        node, depth = work.pop()
+        if depth > _MAX_DEPTH:
+            raise ParseError(f"the document nests more than {_MAX_DEPTH} levels deep (a recursive alias?); aslint does not read it",
+                             node.start_mark.index)
+        if id(node) in seen:
+            _charge(node, budget)
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            work.extend((child, depth + 1) for child in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            work.extend((child, depth + 1) for pair in node.value for child in pair)
+
+
+def _charge(node, budget) -> None:
+    cost = 1 + (len(node.value) // budget_mod.SCALAR_CHARS if isinstance(node, yaml.ScalarNode) else 0)
+    if not budget.charge(cost):
+        raise ParseError(f"YAML aliases expand to more than {budget_mod.ALIAS_NODES:,} nodes in this file (an alias bomb?); "
+                         "aslint refuses it", node.start_mark.index)
 
 
 _YAML12_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
@@ -81,6 +144,8 @@ def _scalar(node):
     if tag == "tag:yaml.org,2002:bool":
         return _YAML12_BOOLS.get(node.value, node.value)
     if tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null"):
+        if tag == "tag:yaml.org,2002:int" and too_many_digits(node.value):
+            raise ParseError(too_many_digits(node.value), node.start_mark.index, node.end_mark.index, plain=True)
         try:
             return _SCALAR.construct_object(node, deep=False)
         except Exception:
@@ -88,10 +153,11 @@ def _scalar(node):
     return node.value  # timestamps, binary and anything else stay text
 
 
-def _convert(root, counter) -> YamlDoc:
+def _convert(root, budget, visited, text) -> YamlDoc:
     spans: dict[str, Span] = {}
     duplicates = []
     result_holder: list = [None]
+    made: list = []
     # Work list of (node, pointer, key_span, setter)
     work = [(root, "", None, lambda v: result_holder.__setitem__(0, v), 0)]
     while work:
@@ -99,9 +165,10 @@ def _convert(root, counter) -> YamlDoc:
         if depth > _MAX_DEPTH:
             raise ParseError(f"the document nests more than {_MAX_DEPTH} levels deep (a recursive alias?); aslint does not read it",
                              node.start_mark.index)
-        counter[0] -= 1
-        if counter[0] < 0:
-            raise ParseError("YAML aliases expand to too many nodes (an alias bomb?); aslint refuses it", node.start_mark.index)
+        if id(node) in visited:  # reached again through an alias: the expansion is charged
+            _charge(node, budget)
+        else:
+            visited.add(id(node))
         spans[pointer] = Span((node.start_mark.index, node.end_mark.index), key_span)
         tag = node.tag
         short = tag[1:] if tag.startswith("!") and not tag.startswith("!!") else None
@@ -115,6 +182,7 @@ def _convert(root, counter) -> YamlDoc:
                 holder[fn] = node.value.split(".", 1)
                 continue
             plain = _retag(node)
+            made.append(plain)  # kept alive, so that no later node gets its id
             work.append((plain, pointer + "/" + escape(fn), key_span, inner_setter, depth + 1))
             continue
         if isinstance(node, yaml.ScalarNode):
@@ -133,8 +201,8 @@ def _convert(root, counter) -> YamlDoc:
                 if key_node.tag == "tag:yaml.org,2002:merge":
                     continue  # merge keys are not part of CloudFormation/ASL; ignore them
                 # keys are text, as in JSON: "Yes:" is the state name "Yes", "200:" is "200"
-                key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(_scalar_text(key_node))
                 kspan = (key_node.start_mark.index, key_node.end_mark.index)
+                key = key_node.value if isinstance(key_node, yaml.ScalarNode) else _complex_key(key_node, text, budget)
                 child_pointer = pointer + "/" + escape(key)
                 if key in seen:
                     duplicates.append((child_pointer, Span(kspan, kspan), Span(seen[key], seen[key])))
@@ -145,8 +213,16 @@ def _convert(root, counter) -> YamlDoc:
     return YamlDoc(result_holder[0], spans, duplicates, root.start_mark.index)
 
 
-def _scalar_text(node):
-    return getattr(node, "value", "")
+def _complex_key(node, text, budget) -> str:
+    """A mapping or list used as a key (``? [a, b]``): named by its source text, at most
+    _KEY_CHARS of it, each character charged (an alias can repeat one such key many times)."""
+    start, end = node.start_mark.index, node.end_mark.index
+    source = text[start:min(end, start + _KEY_CHARS)]
+    _charge(yaml.ScalarNode("tag:yaml.org,2002:str", source, node.start_mark, node.end_mark), budget)
+    return source if end - start <= _KEY_CHARS else f"{source}…@{start}"
+
+
+_KEY_CHARS = 200
 
 
 def _retag(node):

@@ -68,9 +68,9 @@ def _parse(text: str):
     except ValueError:
         pass
     try:
-        import yaml
+        from aslint.core.yamlparse import safe_data
 
-        return yaml.safe_load(text), ""
+        return safe_data(text), ""
     except Exception as err:  # yaml.YAMLError and anything odd in a broken string
         return None, str(err).splitlines()[0] if str(err) else type(err).__name__
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 
-_PLACEHOLDER = re.compile(r"\$\{[^}]*\}")
+_PLACEHOLDER = re.compile(r"\$\{[^{}]*\}")
 
 
 def wildcard(text: str) -> str:
@@ -22,16 +22,53 @@ def has_wildcard(text: str) -> bool:
 
 
 @functools.lru_cache(maxsize=4096)
-def _regex(pattern: str, ignore_case: bool):
-    parts = []
-    for ch in pattern:
-        parts.append(".*" if ch == "*" else "." if ch == "?" else re.escape(ch))
-    return re.compile("".join(parts) + r"\Z", re.DOTALL | (re.IGNORECASE if ignore_case else 0))
+def _segments(pattern: str, one: str) -> list:
+    """The pattern cut at its ``*``: (piece, regex) pairs, the regex (without quantifiers) only
+    when the piece holds ``?`` (``one``: the class a ``?`` matches). A piece matches exactly
+    len(piece) characters."""
+    return [(piece, re.compile("".join(one if ch == "?" else re.escape(ch) for ch in piece), re.DOTALL) if "?" in piece else None)
+            for piece in pattern.split("*")]
+
+
+def _at(segment, text: str, pos: int) -> bool:
+    piece, regex = segment
+    return text.startswith(piece, pos) if regex is None else regex.match(text, pos) is not None
+
+
+def _find(segment, text: str, pos: int, end: int) -> int:
+    piece, regex = segment
+    if regex is None:
+        return text.find(piece, pos, end)
+    m = regex.search(text, pos, end)
+    return m.start() if m else -1
+
+
+def _glob(pattern: str, text: str, one: str) -> bool:
+    """Whether ``text`` matches the glob, without backtracking: the first and last pieces are
+    anchored, each middle piece is taken at its leftmost place (which never loses a match), so
+    the cost is one pass over ``text`` per piece, whatever ``?*?*?*…`` the pattern holds."""
+    segments = _segments(pattern, one)
+    if len(segments) == 1:
+        return len(segments[0][0]) == len(text) and _at(segments[0], text, 0)
+    first, last = segments[0], segments[-1]
+    head, tail = len(first[0]), len(last[0])
+    if head + tail > len(text) or not _at(first, text, 0) or not _at(last, text, len(text) - tail):
+        return False
+    pos, end = head, len(text) - tail
+    for seg in segments[1:-1]:
+        at = _find(seg, text, pos, end)
+        if at == -1:
+            return False
+        pos = at + len(seg[0])
+    return True
 
 
 def glob_match(pattern: str, text: str, ignore_case: bool = False) -> bool:
     """IAM glob: ``*`` any run of characters (``:`` and ``/`` too), ``?`` one character."""
-    return _regex(wildcard(pattern), ignore_case).match(text) is not None
+    pattern = wildcard(pattern)
+    if ignore_case:
+        pattern, text = pattern.lower(), text.lower()
+    return _glob(pattern, text, ".")
 
 
 def covers(pattern: str, text_pattern: str, ignore_case: bool = False) -> bool:
@@ -46,10 +83,9 @@ def covers(pattern: str, text_pattern: str, ignore_case: bool = False) -> bool:
     # treat the text's wildcards as literal characters that only a '*' of the pattern can absorb
     marked = text_pattern.replace("*", "\x00").replace("?", "\x01")
     pat = wildcard(pattern)
-    parts = []
-    for ch in pat:
-        parts.append(".*" if ch == "*" else "[^\x00]" if ch == "?" else re.escape(ch))
-    return re.compile("".join(parts) + r"\Z", re.DOTALL | (re.IGNORECASE if ignore_case else 0)).match(marked) is not None
+    if ignore_case:
+        pat, marked = pat.lower(), marked.lower()
+    return _glob(pat, marked, "[^\x00]")
 
 
 def overlaps(a: str, b: str, ignore_case: bool = False) -> bool:
@@ -147,4 +183,4 @@ def problem(text: str) -> str | None:
 
 def fill(template: str, values: dict) -> str:
     """Replace ``${Name}`` in an ARN template by ``values[Name]`` (``*`` when absent)."""
-    return re.sub(r"\$\{([^}]*)\}", lambda m: str(values.get(m.group(1), "*")), template)
+    return re.sub(r"\$\{([^{}]*)\}", lambda m: str(values.get(m.group(1), "*")), template)

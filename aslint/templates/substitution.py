@@ -20,7 +20,7 @@ from aslint.core.embedded import OffsetMap, char_offsets
 from aslint.core.pointer import join
 
 PSEUDO = {"AWS::Partition": "aws", "AWS::URLSuffix": "amazonaws.com"}
-TOKEN = re.compile(r"\$\{(!?)([^}]*)\}")
+TOKEN = re.compile(r"\$\{(!?)([^{}]*)\}")
 _MAX_DEPTH = 32
 
 

@@ -57,7 +57,7 @@ class RoleArnNotARole(Rule):
                 continue
             probe = value
             if "${" in value:  # a template substitution: check what is written around it
-                probe = re.sub(r"\$\{[^}]*\}", "X", value)
+                probe = re.sub(r"\$\{[^{}]*\}", "X", value)
                 if not probe.startswith("arn:") or re.search(r":(role|user|instance-profile|assumed-role)/", probe) is None:
                     continue
             why = diagnose(probe)

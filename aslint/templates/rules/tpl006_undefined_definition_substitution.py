@@ -6,7 +6,7 @@ from aslint.core.finding import Finding
 from aslint.core.pointer import join
 from aslint.core.rule import Rule
 
-_TOKEN = re.compile(r"\$\{([^}!][^}]*)\}")
+_TOKEN = re.compile(r"\$\{([^{}!][^{}]*)\}")
 
 
 class UndefinedDefinitionSubstitution(Rule):
