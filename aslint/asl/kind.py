@@ -4,6 +4,7 @@ and ``aslint: ignore[...]`` in its Comments silences them."""
 
 from __future__ import annotations
 
+from aslint.catalog.declarative import selector
 from aslint.core import kinds
 kinds.declared_kind("asl")
 
@@ -26,3 +27,13 @@ def suppressed(doc, code: str, pointer: str) -> bool:
     from aslint.asl.suppress import suppressed as by_comment
 
     return by_comment(doc, code, pointer)
+
+
+@selector("states")
+def every_state(doc):
+    """Declarative rules' ``given: states``: each state object of the definition."""
+    from aslint.asl.model import model
+
+    for ref in model(doc).states:
+        if ref.is_object:
+            yield ref.node, ref.pointer, ref.name

@@ -87,6 +87,19 @@ def _lookup(node, pointer: str, dotted: str):
 _TYPES = {"string": str, "number": (int, float), "integer": int, "boolean": bool, "object": dict, "array": list, "null": type(None)}
 
 
+#: ``given`` names a family defines (``states``: every state of a definition): name ->
+#: fn(doc) yielding (node, pointer, state name or None); registered by the family's kind module
+SELECTORS: dict = {}
+
+
+def selector(name: str):
+    def register(fn):
+        SELECTORS[name] = fn
+        return fn
+
+    return register
+
+
 class DeclarativeRule(Rule):
     def __init__(self, code: str, spec: dict, message: str, base_dir: Path | None = None):
         self.code = code
@@ -101,7 +114,7 @@ class DeclarativeRule(Rule):
         if not isinstance(then, dict) or then.get("function") not in FUNCTIONS:
             raise ConfigError(f"rule {self.code}: 'then.function' must be one of {', '.join(FUNCTIONS)}")
         given = self.spec.get("given", "$")
-        if given not in ("states", "$"):
+        if given not in SELECTORS and given != "$":
             try:
                 _jsonpath(given)
             except Exception as err:
@@ -109,12 +122,11 @@ class DeclarativeRule(Rule):
 
     def _selected(self, ctx):
         given = self.spec.get("given", "$")
-        if given == "states":
-            from aslint.asl.model import model
+        if given in SELECTORS:
+            from aslint.core.kinds import load_families
 
-            for ref in model(ctx.doc).states:
-                if ref.is_object:
-                    yield ref.node, ref.pointer, ref.name
+            load_families()
+            yield from SELECTORS[given](ctx.doc)
             return
         if given == "$":
             yield ctx.data, "", None
