@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass
 
 _CONFIGMAPS = re.compile(r"^/api/v1/namespaces/([^/?]+)/configmaps(?:/([^/?]+))?/?(?:\?.*)?$")
-_RESOURCE = re.compile(r"^arn:[a-z-]+:states:::eks:([A-Za-z]+)(\.sync|\.waitForTaskToken)?$")
 
 
 @dataclass
@@ -35,24 +34,13 @@ class Task:
 
 
 def eks_tasks(doc) -> list:
+    """The EKS tasks of the definition (as the EKS family finds them) that have a parameters object."""
     cached = doc.cache.get("auth.tasks")
     if cached is not None:
         return cached
-    from aslint.asl.model import model
+    from aslint.eks.tasks import eks_tasks as all_eks_tasks
 
-    out = []
-    for ref in model(doc).states:
-        node = ref.node
-        if not isinstance(node, dict) or node.get("Type") != "Task":
-            continue
-        m = _RESOURCE.match(node.get("Resource", "") if isinstance(node.get("Resource"), str) else "")
-        if not m:
-            continue
-        key = "Arguments" if isinstance(node.get("Arguments"), dict) else "Parameters"
-        params = node.get(key)
-        if not isinstance(params, dict):
-            continue
-        out.append(Task(ref, m.group(1), f"{ref.pointer}/{key}", params))
+    out = [Task(t.ref, t.api, t.params_pointer, t.params) for t in all_eks_tasks(doc) if isinstance(t.params, dict)]
     doc.cache["auth.tasks"] = out
     return out
 

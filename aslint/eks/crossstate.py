@@ -8,7 +8,8 @@ of distinct cluster names times the size of the machine, not creates times state
 from __future__ import annotations
 
 from aslint.eks.flow import graph, loops_through_choice, top_in
-from aslint.eks.tasks import eks_tasks, parse_resource
+from aslint.asl.resource import parse
+from aslint.eks.tasks import eks_tasks
 from aslint.eks.values import cluster_name_field, lookup
 
 
@@ -30,9 +31,9 @@ def _polls(ref) -> bool:
     if ref.type != "Task":
         return False
     resource = ref.node.get("Resource")
-    parsed = parse_resource(resource)
-    describes = isinstance(resource, str) and ":aws-sdk:eks:" in resource and resource.split(":")[-1].lower() == "describecluster"
-    return describes or bool(parsed and parsed[0] == "call")
+    parsed = parse(resource)
+    describes = parsed is not None and parsed.kind == "sdk" and parsed.service == "eks" and parsed.api.lower() == "describecluster"
+    return describes or bool(parsed and parsed.kind == "integration" and parsed.service == "eks" and parsed.api == "call")
 
 
 def _pollers(doc) -> set:

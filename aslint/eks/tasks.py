@@ -21,27 +21,16 @@ Computed once per document and cached in ``doc.cache["eks.tasks"]``.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from aslint.asl.integrations import eks_apis
 from aslint.asl.model import StateRef, model
+from aslint.asl.resource import eks_integration
 from aslint.core.pointer import escape
 
-#: the APIs Step Functions offers for EKS, with the patterns each one supports
-KNOWN_APIS = {
-    "createCluster": ("", ".sync"),
-    "deleteCluster": ("", ".sync"),
-    "createNodegroup": ("", ".sync"),
-    "deleteNodegroup": ("", ".sync"),
-    "createFargateProfile": ("", ".sync"),
-    "deleteFargateProfile": ("", ".sync"),
-    "runJob": ("", ".sync"),
-    "call": ("",),
-}
-
-_RESOURCE = re.compile(
-    r"^arn:(?:\$\{[^}]*\}|[A-Za-z0-9-]+):states:(?P<region>[^:]*):(?P<account>[^:]*):eks:(?P<api>[A-Za-z0-9_]*)(?P<suffix>\..*)?$"
-)
+#: the APIs Step Functions offers for EKS, with the Resource suffixes each one supports (from the
+#: integrations table)
+KNOWN_APIS = eks_apis()
 
 
 def parse_resource(resource) -> tuple[str, str] | None:
@@ -50,12 +39,8 @@ def parse_resource(resource) -> tuple[str, str] | None:
     Accepts ``arn:aws:states:::eks:runJob.sync`` and the partition forms ``arn:aws-cn:…``,
     ``arn:aws-us-gov:…`` and the template form ``arn:${AWS::Partition}:…``.
     """
-    if not isinstance(resource, str):
-        return None
-    m = _RESOURCE.match(resource.strip())
-    if m is None:
-        return None
-    return m.group("api"), m.group("suffix") or ""
+    parsed = eks_integration(resource)
+    return (parsed.api, parsed.pattern) if parsed is not None else None
 
 
 def is_expression(value) -> bool:

@@ -14,12 +14,12 @@ import re
 from dataclasses import dataclass, field
 
 from aslint.asl.model import model
+from aslint.asl.resource import parse as parse_resource
 from aslint.eks.tasks import EksTask
 from aslint.iam.arn import fill, parse as parse_arn
 
 REQUIRED, UNCERTAIN, FIRST_USE = "required", "uncertain", "first-use"
 
-_INTEGRATION = re.compile(r"^arn:(?P<partition>[^:]*):states:[^:]*:[^:]*:(?P<service>[A-Za-z0-9-]+):(?P<rest>.+)$")
 _ACCOUNT = re.compile(r"^\d{12}$")
 _REGION = re.compile(r"^[a-z]{2}(-[a-z]+)+-\d$")
 
@@ -135,23 +135,6 @@ def _resolve(template: str, task: EksTask, values: dict) -> str:
     return fill(text, values) if "${" in text and not text.startswith("${") else text
 
 
-def _integration(resource: str):
-    """(partition, key, pattern, sdk) for a Task Resource; None for what has no IAM need aslint knows."""
-    m = _INTEGRATION.match(resource.strip())
-    if m is None:
-        return None
-    service, rest = m.group("service"), m.group("rest")
-    partition = m.group("partition")
-    if service == "aws-sdk":
-        if ":" not in rest:
-            return None
-        sdk_service, api = rest.split(":", 1)
-        api, _, pattern = api.partition(".")
-        return partition, f"{sdk_service}:{api}", ("." + pattern if pattern else ""), True
-    api, _, pattern = rest.partition(".")
-    return partition, f"{service}:{api}", ("." + pattern if pattern else ""), False
-
-
 def _sdk_action(key: str) -> tuple[str, str]:
     data = table()
     service, api = key.split(":", 1)
@@ -183,19 +166,18 @@ def compute(doc, settings=None, policy_docs=()) -> Needs:
         task = EksTask(ref, resource, "", "", ref.query_language, field_name,
                        params if isinstance(params, dict) else None, f"{ref.pointer}/{field_name}")
         where = f"{ref.pointer}/Resource"
-        direct = parse_arn(resource)
-        if direct is not None and direct.service == "lambda" and direct.resource.startswith("function:"):
+        parsed = parse_resource(resource)
+        if parsed is not None and parsed.kind == "lambda" and parsed.api.startswith("function:"):
             out.items.append(Need(ref, where, "lambda:InvokeFunction", resource, source="Lambda function as the Task Resource",
                                   integration="lambda"))
             continue
-        if direct is not None and direct.service == "states" and direct.resource.startswith("activity:"):
+        if parsed is not None and parsed.kind == "activity":
             continue  # an activity: the worker, not the role, does the work
-        parsed = _integration(resource)
-        if parsed is None:
+        if parsed is None or parsed.kind not in ("integration", "sdk"):
             out.understood = False
             out.unknown_tasks.append(ref.name)
             continue
-        partition, key, pattern, sdk = parsed
+        partition, key, pattern, sdk = parsed.partition, parsed.key, parsed.pattern, parsed.kind == "sdk"
         partition = partition if re.match(r"^[a-z-]+$", partition) else "*"
         partitions.add(partition)
         values = {"Partition": partition, "Region": region, "Account": account}

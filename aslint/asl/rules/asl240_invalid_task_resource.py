@@ -5,33 +5,34 @@ from __future__ import annotations
 import re
 
 from aslint.asl.model import model
+from aslint.asl.resource import parse
 from aslint.asl.structure import is_dynamic, short
 from aslint.core.finding import Finding
 from aslint.core.rule import Rule
 
-_PARTITION = r"arn:aws(?:-[a-z]+)*"
-LAMBDA = re.compile(_PARTITION + r":lambda:[^:]*:[^:]*:function:(?P<name>[^:]*)(?::(?P<qualifier>.*))?$")
-ACTIVITY = re.compile(_PARTITION + r":states:[a-z0-9-]+:\d+:activity:[^\s:]{1,80}$")
-INTEGRATION = re.compile(_PARTITION + r":states:[a-z0-9-]*:\d*:(?P<service>[a-z0-9-]+):(?P<rest>.+)$")
+_STANDARD_PARTITION = re.compile(r"aws(?:-[a-z]+)*$")
+LAMBDA_TAIL = re.compile(r"[^:]*:[^:]*:function:(?P<name>[^:]*)(?::(?P<qualifier>.*))?$")
+ACTIVITY_TAIL = re.compile(r"[^\s:]{1,80}$")
+ACTIVITY_SCOPE = re.compile(r"[a-z0-9-]+:\d+$")
+INTEGRATION_SCOPE = re.compile(r"[a-z0-9-]*:\d*$")
+SERVICE = re.compile(r"[a-z0-9-]+$")
+SDK_SERVICE = re.compile(r"[a-z0-9]+$")
 FUNCTION_NAME = re.compile(r"[A-Za-z0-9_-]{1,64}$")
 QUALIFIER = re.compile(r"(\$LATEST|[0-9]+|[A-Za-z0-9_-]{1,128})$")
-SDK_API = re.compile(r"(?P<svc>[a-z0-9]+):(?P<api>[a-zA-Z][A-Za-z0-9]*)(?P<suffix>\..*)?$")
-API = re.compile(r"(?P<api>[a-zA-Z][A-Za-z0-9]*)(?P<suffix>\..*)?$")
+API = re.compile(r"[a-zA-Z][A-Za-z0-9]*$")
 SUFFIXES = (".sync", ".sync:2", ".waitForTaskToken")
-
-# Integration patterns of the optimized integrations (AWS Step Functions Developer Guide,
-# "Optimized integrations for Step Functions", integration pattern support table).
-SYNC = {"athena", "batch", "bedrock", "codebuild", "ecs", "elasticmapreduce", "emr-containers", "emr-serverless",
-        "glue", "databrew", "mediaconvert", "sagemaker", "states"}
-CALLBACK = {"apigateway", "bedrock", "ecs", "events", "lambda", "sns", "sqs", "states"}
-REQUEST_RESPONSE_ONLY = {"dynamodb"}
-KNOWN = SYNC | CALLBACK | REQUEST_RESPONSE_ONLY
 
 
 def problem(resource: str):
-    """(message, certain) for a bad resource, or None."""
-    if resource.startswith("arn:") and resource.split(":")[2:3] == ["lambda"]:
-        m = LAMBDA.match(resource)
+    """(message, certain) for a bad resource, or None. The integration patterns each optimized
+    service supports come from the integrations table (AWS Step Functions Developer Guide,
+    "Integrating optimized services with Step Functions")."""
+    from aslint.asl.integrations import optimized_services, services_with
+
+    parsed = parse(resource)
+    standard = parsed is not None and bool(_STANDARD_PARTITION.match(parsed.partition))
+    if parsed is not None and parsed.kind == "lambda":
+        m = LAMBDA_TAIL.match(parsed.api) if standard else None
         if not m:
             return "is not a Lambda function ARN (arn:aws:lambda:REGION:ACCOUNT:function:NAME[:ALIAS|VERSION])", True
         if not FUNCTION_NAME.match(m["name"]):
@@ -41,36 +42,39 @@ def problem(resource: str):
             return (f"has an invalid alias/version {q!r} after the function name (a version number, $LATEST, or an alias "
                     "of letters, digits, '-' and '_'); remove the trailing ':' or fix the qualifier"), True
         return None
-    if ACTIVITY.match(resource):
+    scope = f"{parsed.region}:{parsed.account}" if parsed is not None else ""
+    if standard and parsed.kind == "activity" and ACTIVITY_SCOPE.match(scope) and ACTIVITY_TAIL.match(parsed.api):
         return None
-    m = INTEGRATION.match(resource)
-    if m is None:
+    integration = (standard and parsed.kind in ("integration", "sdk") and INTEGRATION_SCOPE.match(scope)
+                   and SERVICE.match("aws-sdk" if parsed.kind == "sdk" else parsed.service))
+    if not integration:
         if resource.startswith("arn:") and ":states:" in resource and ":activity:" in resource:
             return "is not a valid activity ARN (arn:aws:states:REGION:ACCOUNT:activity:NAME)", True
+        if standard and parsed.kind == "other" and parsed.service == "aws-sdk":
+            return "is not an AWS SDK integration of the form arn:aws:states:::aws-sdk:SERVICE:apiAction", True
         return ("is neither a Lambda function ARN, an activity ARN nor a service integration "
                 "(arn:aws:states:::SERVICE:API); Step Functions is unlikely to accept it"), False
-    service, rest = m["service"], m["rest"]
-    if service == "eks":
+    service, suffix = parsed.service, parsed.pattern
+    if service == "eks" and parsed.kind == "integration":
         return None  # the EKS family checks its integrations
-    if service == "aws-sdk":
-        sm = SDK_API.match(rest)
-        if sm is None:
+    if parsed.kind == "sdk":
+        if not SDK_SERVICE.match(service) or not API.match(parsed.api):
             return "is not an AWS SDK integration of the form arn:aws:states:::aws-sdk:SERVICE:apiAction", True
-        if sm["suffix"] and sm["suffix"] != ".waitForTaskToken":
-            return (f"uses {sm['suffix']!r} with an AWS SDK integration, which supports only request-response and "
+        if suffix and suffix != ".waitForTaskToken":
+            return (f"uses {suffix!r} with an AWS SDK integration, which supports only request-response and "
                     ".waitForTaskToken; remove the suffix or use an optimized integration that supports .sync"), True
         return None
-    am = API.match(rest)
-    if am is None:
+    if not API.match(parsed.api):
+        rest = resource.split(f":{service}:", 1)[-1]
         return f"has an invalid API name {rest!r}; write arn:aws:states:::{service}:apiName", True
-    suffix = am["suffix"]
     if not suffix:
         return None
     if suffix not in SUFFIXES:
         return f"ends in {suffix!r}, which is not an integration pattern; use .sync, .sync:2 or .waitForTaskToken", True
-    if suffix.startswith(".sync") and service in KNOWN and service not in SYNC:
+    known = optimized_services()
+    if suffix.startswith(".sync") and service in known and service not in services_with("sync"):
         return f"uses {suffix} but {service} does not support the Run a Job (.sync) pattern; remove the suffix", True
-    if suffix == ".waitForTaskToken" and service in KNOWN and service not in CALLBACK:
+    if suffix == ".waitForTaskToken" and service in known and service not in services_with("callback"):
         return f"uses .waitForTaskToken but {service} does not support the callback pattern; remove the suffix", True
     return None
 
