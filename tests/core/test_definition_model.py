@@ -1,0 +1,87 @@
+"""One definition model: the integrations table is data every family reads, and one Resource
+parser makes every family see a task alike (``arn:${Partition}:`` as ``arn:aws:``)."""
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from aslint.api import lint_text
+from aslint.asl import integrations
+from aslint.asl.resource import parse
+from aslint.core.pointer import resolve
+from aslint.core.resources import data_dir, schema
+
+SCHEMAS = Path(data_dir("schemas"))
+
+
+def test_the_table_follows_its_schema():
+    jsonschema.validate(integrations.table(), schema("integrations.schema.json"))
+
+
+def test_every_eks_entry_points_at_what_exists():
+    needs = schema("iam/needs.json")
+    for api, entry in integrations.table()["eks"].items():
+        assert (SCHEMAS / entry["parameter_schema"]).is_file(), api
+        file, pointer = entry["iam_needs"].split("#", 1)
+        assert file == "iam/needs.json" and resolve(needs, pointer) is not None, api
+        assert set(entry["result_shape"]) == set(entry["patterns"]), api
+        assert entry["resource"] == f"arn:aws:states:::eks:{api}"
+
+
+def test_the_eks_family_reads_its_apis_from_the_table():
+    from aslint.eks.tasks import KNOWN_APIS
+
+    assert KNOWN_APIS == {api: tuple(integrations.PATTERN_SUFFIX[p] for p in e["patterns"])
+                          for api, e in integrations.table()["eks"].items()}
+    assert KNOWN_APIS["call"] == ("",) and KNOWN_APIS["runJob"] == ("", ".sync")
+
+
+def test_asl240_reads_the_patterns_from_the_table():
+    from aslint.asl.rules.asl240_invalid_task_resource import problem
+
+    assert "dynamodb" in integrations.optimized_services() and "dynamodb" not in integrations.services_with("sync")
+    assert problem("arn:aws:states:::dynamodb:putItem.sync")[1] is True
+    assert problem("arn:aws:states:::glue:startJobRun.sync") is None
+
+
+@pytest.mark.parametrize("text, kind, service, api, pattern", [
+    ("arn:aws:states:::eks:call", "integration", "eks", "call", ""),
+    ("arn:${Partition}:states:::eks:call", "integration", "eks", "call", ""),
+    ("arn:${AWS::Partition}:states:::eks:runJob.sync", "integration", "eks", "runJob", ".sync"),
+    ("arn:aws-cn:states:::states:startExecution.sync:2", "integration", "states", "startExecution", ".sync:2"),
+    ("arn:aws:states:::aws-sdk:eks:describeCluster", "sdk", "eks", "describeCluster", ""),
+    ("arn:aws:states:us-east-1:111122223333:activity:work", "activity", "activity", "work", ""),
+    ("arn:aws:lambda:us-east-1:111122223333:function:f", "lambda", "lambda", "us-east-1:111122223333:function:f", ""),
+    ("arn:aws:states:::lambda:", "other", "lambda", "", ""),
+])
+def test_one_resource_parser(text, kind, service, api, pattern):
+    r = parse(text)
+    assert (r.kind, r.service, r.api, r.pattern) == (kind, service, api, pattern)
+
+
+def test_not_an_arn_is_none():
+    assert parse("MyFunction") is None and parse(None) is None and parse(3) is None
+
+
+def _call(resource: str) -> str:
+    body = {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "aws-auth", "namespace": "kube-system"},
+            "data": {"mapRoles": "- rolearn: arn:aws:iam::111122223333:role/service-role/Runner\n"
+                                 "  username: runner\n  groups: [runners]\n"}}
+    state = {"Type": "Task", "Resource": resource, "End": True,
+             "Parameters": {"ClusterName": "c", "CertificateAuthority": "Zm9v", "Endpoint": "https://x.example.com",
+                            "Method": "PUT", "Path": "/api/v1/namespaces/kube-system/configmaps/aws-auth",
+                            "RequestBody": body}}
+    return json.dumps({"StartAt": "Map", "States": {"Map": state}}, indent=1)
+
+
+def _findings(resource: str) -> list:
+    return sorted((d.code, d.line, d.column, d.pointer, d.state) for d in lint_text(_call(resource), "m.asl.json", select=["AUTH"]))
+
+
+@pytest.mark.parametrize("partition", ["${Partition}", "${AWS::Partition}", "aws-us-gov"])
+def test_every_partition_form_gets_the_same_auth_findings(partition):
+    plain = _findings("arn:aws:states:::eks:call")
+    assert any(code == "AUTH001" for code, *_ in plain)
+    assert _findings(f"arn:{partition}:states:::eks:call") == plain
