@@ -33,6 +33,13 @@ class Task:
         return ("$" + dyn) if isinstance(dyn, str) else None  # same path = same cluster, as far as a linter can tell
 
 
+def cluster_label(key: str) -> str:
+    """How a message names the cluster behind a key of ``EksTask.cluster()``: a name, or the path that gives it."""
+    if key.startswith("$$"):  # a dynamic name: '$' + the path it is read from
+        return f"the cluster named by {key[1:]}"
+    return f"cluster '{key}'"
+
+
 def eks_tasks(doc) -> list:
     """The EKS tasks of the definition (as the EKS family finds them) that have a parameters object."""
     cached = doc.cache.get("auth.tasks")

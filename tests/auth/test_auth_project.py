@@ -16,8 +16,14 @@ ROLE = "arn:aws:iam::111122223333:role/service-role/StepFunctionsEksRole"
 def test_unmapped_role_is_reported_with_the_entry_to_add():
     (d,) = by_code(lint(WF, "wf.asl.json", role_arn=ROLE), "AUTH013")
     assert d.severity == "info"
-    assert "rolearn: arn:aws:iam::111122223333:role/StepFunctionsEksRole" in d.message
+    assert "rolearn: arn:aws:iam::111122223333:role/StepFunctionsEksRole" in d.hint
     assert d.pointer == "/States/Run/Parameters/ClusterName"
+
+
+def test_dynamic_cluster_name_is_shown_as_its_path():
+    run = {**RUN, "Parameters": {**{k: v for k, v in RUN["Parameters"].items() if k != "ClusterName"}, "ClusterName.$": "$.cluster.name"}}
+    (d,) = by_code(lint(json.dumps({"StartAt": "Run", "States": {"Run": run}}), "wf.asl.json", role_arn=ROLE), "AUTH013")
+    assert "the cluster named by $.cluster.name" in d.message and "$$" not in d.message
 
 
 def test_mapped_role_is_not_reported():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from aslint.auth import arn as arns
-from aslint.auth.calls import eks_tasks
+from aslint.auth.calls import cluster_label, eks_tasks
 from aslint.auth.maps import MAP_KIND, entries, map_name
 from aslint.core.finding import Finding
 from aslint.core.rule import Rule
@@ -79,8 +79,8 @@ class RoleNotMapped(Rule):
                 key = "ClusterName" if "ClusterName" in task.params else "ClusterName.$"
                 yield doc, Finding(
                     f"{task.params_pointer}/{key}",
-                    f"the state machine's role {role} calls the Kubernetes API of cluster '{cluster}', which this "
-                    f"workflow did not create, and no aws-auth in the linted files maps it: unless the cluster has an "
-                    f"access entry or mapping for it, the call fails with EKS.401 Unauthorized; add to mapRoles "
-                    f"'- {{rolearn: {canonical}, username: {name}}}' (path removed) and bind an RBAC Role to User '{name}'",
+                    f"no aws-auth in the linted files maps the role {role} that calls {cluster_label(cluster)}, "
+                    "which this workflow did not create",
+                    hint=f"Map it in mapRoles as '{{rolearn: {canonical}, username: {name}}}' (or give it an access entry) "
+                         f"and bind an RBAC Role to User '{name}'",
                 )
