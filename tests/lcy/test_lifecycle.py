@@ -452,3 +452,12 @@ def test_generated_definitions_never_crash(states, start):
     assert len(lcy) >= 11
     for code in lcy:
         list(rules[code]().check(Context(doc, {}, Settings(), None, None)))
+
+
+def test_stop_note_is_said_once_per_workflow():
+    states = {}
+    for i in range(5):
+        states[f"Create{i}"] = create(name=f"c{i}", nxt=f"Delete{i}", Catch=catch_all(f"Delete{i}"))
+        states[f"Delete{i}"] = delete(name=f"c{i}", nxt=f"Create{i + 1}" if i < 4 else None)
+    found = [d for d in lint(machine("Create0", states)) if d.code == "LCY023"]
+    assert len(found) == 1 and "5 clusters" in found[0].message and len(found[0].related) == 4

@@ -1,4 +1,4 @@
-"""LCY023: a stopped execution runs no cleanup: note once per created cluster."""
+"""LCY023: a stopped execution runs no cleanup: workflow-level advice, said once per workflow."""
 
 from __future__ import annotations
 
@@ -12,14 +12,17 @@ class StoppedExecutionSkipsCleanup(Rule):
     kinds = ("asl",)
 
     def check(self, ctx):
-        for site in flow(ctx.doc).creates:
-            if site.kind != "cluster":
-                continue
-            yield Finding(
-                site.ref.pointer,
-                f"If the execution is stopped (StopExecution) or times out, no Catch runs and the "
-                f"{site.label()} created in state '{site.ref.name}' stays. Catch handles failures only: add an "
-                "EventBridge rule on Step Functions \"Execution Status Change\" events with status ABORTED or "
-                "TIMED_OUT that starts a cleanup, or a tag-based sweeper that deletes old clusters. "
-                "Once that exists, silence this note with \"aslint: ignore[LCY023]\" in the state's Comment.",
-                target="key")
+        clusters = [site for site in flow(ctx.doc).creates if site.kind == "cluster"]
+        if not clusters:
+            return
+        first, others = clusters[0], clusters[1:]
+        what = f"the {first.label()} created in state '{first.ref.name}'"
+        if others:
+            what = f"the {len(clusters)} clusters this workflow creates"
+        yield Finding(
+            first.ref.pointer,
+            f"if the execution is stopped or times out, no Catch runs and {what} stays",
+            hint="Start a cleanup from an EventBridge rule on execution status ABORTED or TIMED_OUT, or run a "
+                 "tag-based sweeper; then put 'aslint: ignore[LCY023]' in the state's Comment",
+            related=[(site.ref.pointer, f"cluster created in state '{site.ref.name}'") for site in others[:20]],
+            target="key")
