@@ -461,3 +461,17 @@ def test_stop_note_is_said_once_per_workflow():
         states[f"Delete{i}"] = delete(name=f"c{i}", nxt=f"Create{i + 1}" if i < 4 else None)
     found = [d for d in lint(machine("Create0", states)) if d.code == "LCY023"]
     assert len(found) == 1 and "5 clusters" in found[0].message and len(found[0].related) == 4
+
+
+def test_create_only_workflow_gets_advice_not_an_error():
+    # the cluster is the workflow's output: nothing else in it uses or deletes the cluster
+    found = [d for d in lint(machine("Create", {"Create": create()})) if d.code == "LCY001"]
+    assert [d.severity for d in found] == ["info"] and found[0].hint
+
+
+def test_workflow_that_uses_what_it_created_and_keeps_it_gets_an_error():
+    run = {"Type": "Task", "Resource": "arn:aws:states:::eks:runJob.sync",
+           "Parameters": {"ClusterName": "c1", "CertificateAuthority": "x", "Endpoint": "https://e", "Namespace": "default",
+                          "Job": {"apiVersion": "batch/v1", "kind": "Job", "metadata": {"generateName": "j-"}}}, "End": True}
+    found = [d for d in lint(machine("Create", {"Create": create(nxt="Run"), "Run": run})) if d.code == "LCY001"]
+    assert [d.severity for d in found] == ["error"]

@@ -61,6 +61,8 @@ def test_runjob_log_bound_too_large_for_the_pods(ql):
 def test_call_list_without_limit(ql):
     (hit,) = found(task("call", call_params(Path="/apis/batch/v1/namespaces/default/jobs"), ql), "PAY003")
     assert hit.severity == "warning" and hit.pointer.endswith("/Path")
+    # the advice agrees with PAY002 (no ResultSelector fix) and suggests a page that fits 256 KiB
+    assert '"limit": ["20"]' in hit.hint and "ResultSelector" in hit.hint and "does not help" in hit.hint
     (hit,) = found(task("call", call_params(Path="/api/v1/namespaces/default/pods", QueryParameters={"labelSelector": ["a=b"]}), ql), "PAY003")
     assert hit.severity == "info"
     assert found(task("call", call_params(Path="/api/v1/namespaces"), ql), "PAY003")

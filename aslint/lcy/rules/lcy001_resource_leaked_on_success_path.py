@@ -1,4 +1,9 @@
-"""LCY001: a cluster, node group or Fargate profile the workflow created may outlive a successful run."""
+"""LCY001: a cluster, node group or Fargate profile the workflow created may outlive a successful run.
+
+An error when the workflow also uses or deletes what it created (it is working material, so a
+successful run that keeps it is a leak); advice when the workflow only creates it (the resource is
+likely the workflow's product).
+"""
 
 from __future__ import annotations
 
@@ -7,11 +12,36 @@ from aslint.lcy.dataflow import flow
 from aslint.core.rule import Rule
 
 
+def _used_or_deleted(f, res) -> bool:
+    """Does a task other than the create use or delete the resource (as far as names tie them)?"""
+    for sites in f.sites_at.values():
+        for s in sites:
+            if s.ref.pointer == res.ref.pointer or s.role not in ("use", "delete"):
+                continue
+            if res.kind == "cluster" and s.cluster is not None and s.cluster.text == res.cluster.text:
+                return True
+            if res.kind != "cluster" and s.kind == res.kind and s.role == "delete" and s.name is not None \
+                    and res.name is not None and s.name.text == res.name.text:
+                return True
+            if res.kind != "cluster" and s.kind == "cluster" and s.role == "use" and s.task.api in ("runJob", "call") \
+                    and s.cluster is not None and res.cluster is not None and s.cluster.text == res.cluster.text:
+                return True
+    return False
+
+
 class ResourceLeakedOnSuccess(Rule):
     code = "LCY001"
     kinds = ("asl",)
 
     def check(self, ctx):
-        g = flow(ctx.doc).g
+        f = flow(ctx.doc)
+        g = f.g
         for leak in leak_findings(ctx.doc, SUCCESS_EXITS, ("cluster", "nodegroup", "fargateprofile")):
-            yield leak_finding(*leak, g)
+            res = leak[0]
+            if _used_or_deleted(f, res):
+                yield leak_finding(*leak, g)
+            else:
+                finding = leak_finding(*leak, g, severity="info")
+                finding.hint = (f"If the {res.label()} is what this workflow is for, ignore LCY001 here; "
+                                "otherwise delete it before the end")
+                yield finding

@@ -21,9 +21,18 @@ class CallListWithoutLimit(Rule):
             parsed = k8spath.parse(path)
             _, query, _ = lookup(task, "QueryParameters")
             narrowed = isinstance(query, dict) and any(k in query or k + ".$" in query for k in ("labelSelector", "fieldSelector"))
-            note = " A selector narrows the list but does not bound it." if narrowed else ""
-            yield Finding(pointer, f"GET {path} lists every {parsed.resource} object{'' if parsed.namespace is None else ' of namespace ' + repr(parsed.namespace)} "
-                                   f"in one response; a large list pushes the task result over 256 KiB (States.DataLimitExceeded, "
-                                   f"not caught by States.ALL).{note} Add \"limit\": [\"100\"] to QueryParameters (and follow "
-                                   f"metadata.continue for more), and a ResultSelector keeping only what you need.",
+            scope = "" if parsed.namespace is None else f" of namespace '{parsed.namespace}'"
+            what = "a selected" if narrowed else "an unbounded"
+            yield Finding(pointer, f"GET {_clip(path)} returns {what} list of {parsed.resource}{scope} in one result, "
+                                   "which can pass 256 KiB",
+                          hint=f"Add \"limit\": [\"{PAGE}\"] to QueryParameters and follow metadata.continue "
+                               "(a ResultSelector runs after the limit is checked, so it does not help)",
                           severity="info" if narrowed else None)
+
+
+#: a page that stays under the 256 KiB task-result quota for objects of up to ~10 KiB each (pods, Jobs)
+PAGE = 20
+
+
+def _clip(text: str, n: int = 60) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
