@@ -156,9 +156,10 @@ def lint_loaded(loaded: Loaded, ruleset: RuleSet, display: str, explicit: bool =
     result.recognized = True
     result.kinds = sorted({d.kind for d in found})
     result.documents = found
+    companions = []
     for prepare in kinds_mod.PREPARERS:  # e.g. pair definitions with their role's policies (IAM)
-        prepare(found, settings)
-    for doc in found:
+        companions.extend(prepare(found, settings) or ())
+    for doc in found + [c for i, c in enumerate(companions) if c not in found and c not in companions[:i]]:
         if doc.duplicates and settings.selected("ASL002"):
             from aslint.core.duplicate_keys import describe
 

@@ -56,7 +56,9 @@ def declared_kind(kind: str) -> None:
     DECLARED_KIND = kind
 
 
-#: fn(documents, settings): called once per file with its recognized documents, before the rules
+#: fn(documents, settings): called once per file with its recognized documents, before the rules.
+#: It may return companion documents read from other files (e.g. a definition's role policies given
+#: on the command line): the engine lints them too, reporting in their own files.
 PREPARERS: list = []
 
 

@@ -133,12 +133,16 @@ def attach(doc, settings) -> None:
     context["role_policy_files"] = list(dict.fromkeys(files))
 
 
-def attach_all(documents, settings) -> None:
+def attach_all(documents, settings) -> list:
     """Pair every "asl" document of a file, and note which definitions share a policy (one role
-    for several state machines): ``doc.context["iam_sharers"]`` lists them in document order."""
+    for several state machines): ``doc.context["iam_sharers"]`` lists them in document order.
+
+    Returns the policy documents read from other files (``--role-policy``, ``role-policies``, a
+    sidecar): the engine lints them as well. Each gets ``context["passed_to"]``: role ARN (or
+    pattern) -> the service the definitions pass it to, for IAM021's hint."""
     definitions = [d for d in documents if d.kind == "asl"]
     if not definitions:
-        return
+        return []
     by_policy: dict = {}
     for doc in definitions:
         attach(doc, settings)
@@ -152,6 +156,23 @@ def attach_all(documents, settings) -> None:
                     sharers.append(other)
         sharers.sort(key=definitions.index)
         doc.context["iam_sharers"] = sharers
+    companions = []
+    for doc in definitions:
+        if doc.context.get("role_policy_source") == "template":
+            continue  # the template's own policies are documents of the same file
+        policies = [p for p in doc.context.get("role_policies") or () if p not in documents]
+        if not policies:
+            continue
+        from aslint.iam.needs import compute
+
+        passed = {}
+        for role, service, _need in compute(doc, settings, policies).passed_roles:
+            passed.setdefault(role, service)
+        for policy in policies:
+            policy.context["passed_to"] = passed
+            if policy not in companions:
+                companions.append(policy)
+    return companions
 
 
 def role_policies(doc):

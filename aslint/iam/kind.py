@@ -11,8 +11,9 @@ def is_iam_policy(data) -> bool:
 
 
 @kinds.preparer
-def pair_role_policies(documents, settings) -> None:
-    """Pair each definition of a file with its role's policies (see :mod:`aslint.iam.attach`)."""
+def pair_role_policies(documents, settings) -> list:
+    """Pair each definition of a file with its role's policies (see :mod:`aslint.iam.attach`); the
+    policies read from other files are returned, so their hygiene is linted in the definition's context."""
     from aslint.iam.attach import attach_all
 
-    attach_all(documents, settings)
+    return attach_all(documents, settings)

@@ -200,6 +200,8 @@ def compute(doc, settings=None, policy_docs=()) -> Needs:
             patterns = spec.get("patterns")
             if patterns is not None and pattern not in patterns and not (pattern.startswith(".waitForTaskToken") and "" in patterns):
                 continue
+            if spec.get("when_param") and not task.has(spec["when_param"]):
+                continue
             level = spec.get("level", REQUIRED)
             pass_role = spec.get("pass_role")
             for action in spec.get("actions", ()):

@@ -1,6 +1,7 @@
 """Each IAM rule: a failing and a passing case (beyond the rule docs' examples)."""
 
 import copy
+import json
 
 from .helpers import CLUSTER, CLUSTER_ROLE, NODEGROUP, PASS_EKS, allow, by_code, lint_pair, lint_policy, policy, task
 
@@ -251,3 +252,74 @@ def test_aws_sdk_tasks():
     s3 = task("arn:aws:states:::aws-sdk:s3:listObjectsV2", {"Bucket": "b"})
     found = by_code(lint_pair(s3, policy(allow("s3:GetObject", "arn:aws:s3:::b/*"))), "IAM002")
     assert found and "s3:ListBucket" in found[0].message
+
+
+def _grants(found):
+    return {f.message.split(" grants ")[1].split(",")[0] for f in found}
+
+
+def test_launch_template_permissions_are_needed_only_with_a_launch_template():
+    p = nodegroup_policy()
+    p["Statement"].append(allow(["ec2:DescribeLaunchTemplates", "ec2:DescribeLaunchTemplateVersions"], "*"))
+    assert _grants(by_code(lint_pair(NODEGROUP, p), "IAM030")) == {"ec2:DescribeLaunchTemplates", "ec2:DescribeLaunchTemplateVersions"}
+    with_template = copy.deepcopy(NODEGROUP)
+    with_template["States"]["Step"]["Parameters"]["LaunchTemplate"] = {"Id": "lt-0abcd1234efgh5678", "Version": "1"}
+    assert not by_code(lint_pair(with_template, p), "IAM030")
+
+
+def test_fargate_profile_creation_uses_iam_get_role():
+    profile = task("arn:aws:states:::eks:createFargateProfile", {
+        "ClusterName": "demo", "FargateProfileName": "fp", "Selectors": [{"Namespace": "default"}],
+        "PodExecutionRoleArn": "arn:aws:iam::111122223333:role/pod-exec"})
+    p = policy(allow("eks:CreateFargateProfile", "arn:aws:eks:us-east-1:111122223333:cluster/demo"),
+               allow("iam:PassRole", "arn:aws:iam::111122223333:role/pod-exec"),
+               allow("iam:GetRole", "arn:aws:iam::111122223333:role/aws-service-role/eks-fargate.amazonaws.com/*"),
+               allow("sns:Publish", "*"))
+    assert _grants(by_code(lint_pair(profile, p), "IAM030")) == {"sns:Publish"}
+
+
+def test_pass_role_on_named_role_is_advice_on_any_role_a_warning():
+    (named,) = by_code(lint_policy(policy(allow("iam:PassRole", NODE_ROLE))), "IAM021")
+    assert named.severity == "info" and "eks.amazonaws.com" not in (named.hint or "")
+    (wild,) = by_code(lint_policy(policy(allow("iam:PassRole", "arn:aws:iam::111122223333:role/*"))), "IAM021")
+    assert wild.severity == "warning"
+    (star,) = by_code(lint_policy(policy(allow("iam:PassRole", "*"))), "IAM021")
+    assert star.severity == "warning"
+
+
+def _lint_with_role_policy(definition, p, select=("IAM",)):
+    """The definition alone is checked; its policy comes from --role-policy (not a file of the run)."""
+    import os
+    import tempfile
+
+    from aslint.cli import run
+    from aslint.core.engine import RuleSet
+    from aslint.core.settings import Settings
+
+    with tempfile.TemporaryDirectory(prefix="aslint-iam-") as folder:
+        defn, pol = os.path.join(folder, "wf.asl.json"), os.path.join(folder, "role.json")
+        with open(defn, "w", encoding="utf-8") as fh:
+            json.dump(definition, fh, indent=2)
+        with open(pol, "w", encoding="utf-8") as fh:
+            json.dump(p, fh, indent=2)
+        settings = Settings(select=list(select), region="us-east-1")
+        settings.cli_role_policies = [pol]
+
+        class _Args:
+            jobs = 1
+            fix = diff = False
+            stdin_filename = None
+
+        return [d for r in run([(defn, True)], RuleSet(settings), _Args()) for d in r.diagnostics]
+
+
+def test_role_policy_from_the_command_line_is_linted_for_hygiene_with_the_service_it_is_passed_to():
+    p = nodegroup_policy()
+    p["Statement"][4] = allow("iam:PassRole", NODE_ROLE)  # no PassedToService
+    p["Statement"].append(allow("*", "*"))
+    found = _lint_with_role_policy(NODEGROUP, p)
+    (passrole,) = by_code(found, "IAM021")
+    assert passrole.file.endswith("role.json") and "eks.amazonaws.com" in passrole.hint
+    assert by_code(found, "IAM010") and all(d.file.endswith("role.json") for d in by_code(found, "IAM010"))
+    clean = _lint_with_role_policy(NODEGROUP, nodegroup_policy())
+    assert not by_code(clean, "IAM021") and not by_code(clean, "IAM010")
