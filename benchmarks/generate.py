@@ -9,6 +9,14 @@ run job → Choice fan-out into three work chains → Parallel (a Map and a chai
 delete node group → delete cluster, with Catch into the cleanup chain and Retry on the deletes.
 Every ``leak_every``-th unit has a Choice branch that skips its cleanup (0: none), so the leak
 reporting (path search) is exercised too.
+
+``dense_definition(n_states)`` is the EKS-dense input: ``n_states // 10`` chained cluster
+lifecycles of exactly 10 states, 7 of them EKS tasks (create cluster → create node group → run
+job → poll the Job's pods ⇄ wait on a Choice → delete job → delete node group → delete cluster →
+next lifecycle), every step's Catch leading into the cleanup chain and a failed cleanup into the
+lifecycle's Fail state; every ``leak_every``-th lifecycle has a Choice rule that fails without the
+cleanup (a leak to report, alive only inside its lifecycle). The create-cluster result is kept
+whole (PAY005) and every cluster gets LCY023's note, so the findings grow with the states.
 """
 
 from __future__ import annotations
@@ -130,6 +138,75 @@ def eks_definition(n_states: int, n_clusters: int, leak_every: int = 10) -> dict
     states["Done"] = {"Type": "Succeed"}
     return {"Comment": f"generated: {n_states} states, {n_clusters} clusters", "StartAt": "U0 create cluster",
             "States": states}
+
+
+LIFECYCLE = 10  # states of one cluster lifecycle in dense_definition
+
+
+def _lifecycle(states, i, next_name, leak):
+    """One cluster lifecycle of LIFECYCLE states named ``L{i} …``; it goes on to ``next_name``."""
+    u = f"L{i:05d}"
+    cluster, group, job = f"dense-{i}", f"workers-{i}", f"job-{i}"
+    eks = {"ClusterName": cluster, "CertificateAuthority.$": "$.eks.Cluster.CertificateAuthority.Data",
+           "Endpoint.$": "$.eks.Cluster.Endpoint"}
+    states[f"{u} create cluster"] = {
+        "Type": "Task", "Resource": "arn:aws:states:::eks:createCluster.sync",
+        "Parameters": {"Name": cluster, "RoleArn": ROLE, "ResourcesVpcConfig": {"SubnetIds": SUBNETS}},
+        "ResultPath": "$.eks", "Retry": RETRY, "Catch": _catch(f"{u} delete cluster"),
+        "Next": f"{u} create node group"}
+    states[f"{u} create node group"] = {
+        "Type": "Task", "Resource": "arn:aws:states:::eks:createNodegroup.sync",
+        "Parameters": {"ClusterName": cluster, "NodegroupName": group, "NodeRole": NODE_ROLE, "Subnets": SUBNETS,
+                       "ScalingConfig": {"MinSize": 1, "MaxSize": 3, "DesiredSize": 1}},
+        "ResultPath": None, "Retry": RETRY, "Catch": _catch(f"{u} delete node group"), "Next": f"{u} run job"}
+    states[f"{u} run job"] = {
+        "Type": "Task", "Resource": "arn:aws:states:::eks:runJob.sync",
+        "Parameters": dict(eks, Namespace="default", LogOptions={"RetrieveLogs": True, "LogParameters": {"tailLines": ["20"]}},
+                           Job={"apiVersion": "batch/v1", "kind": "Job", "metadata": {"name": job},
+                                "spec": {"backoffLimit": 0, "template": {"spec": {
+                                    "restartPolicy": "Never",
+                                    "containers": [{"name": "main", "image": "public.ecr.aws/docker/library/busybox:1.36",
+                                                    "command": ["sh", "-c", f"echo lifecycle {i}"]}]}}}}),
+        "ResultSelector": {"status.$": "$.status"}, "ResultPath": "$.job", "TimeoutSeconds": 3600,
+        "Catch": _catch(f"{u} delete job"), "Next": f"{u} list pods"}
+    states[f"{u} list pods"] = {
+        "Type": "Task", "Resource": "arn:aws:states:::eks:call",
+        "Parameters": dict(eks, Method="GET", Path="/api/v1/namespaces/default/pods",
+                           QueryParameters={"labelSelector": [f"job-name={job}"], "limit": ["50"]}),
+        "ResultSelector": {"count.$": "States.ArrayLength($.ResponseBody.items)"}, "ResultPath": "$.pods",
+        "Retry": RETRY, "Catch": _catch(f"{u} delete job"), "Next": f"{u} route"}
+    choices = [{"Variable": "$.pods.count", "NumericGreaterThan": 0, "Next": f"{u} wait"}]
+    if leak:
+        choices.append({"Variable": "$.job.status", "StringEquals": "Failed", "Next": f"{u} failed"})  # no cleanup
+    states[f"{u} route"] = {"Type": "Choice", "Choices": choices, "Default": f"{u} delete job"}
+    states[f"{u} wait"] = {"Type": "Wait", "Seconds": 30, "Next": f"{u} list pods"}
+    states[f"{u} delete job"] = {
+        "Type": "Task", "Resource": "arn:aws:states:::eks:call",
+        "Parameters": dict(eks, Method="DELETE", Path=f"/apis/batch/v1/namespaces/default/jobs/{job}",
+                           QueryParameters={"propagationPolicy": ["Foreground"]}),
+        "ResultSelector": {"status.$": "$.ResponseBody.status"}, "ResultPath": None, "Retry": RETRY,
+        "Catch": _catch(f"{u} delete node group"), "Next": f"{u} delete node group"}
+    states[f"{u} delete node group"] = {
+        "Type": "Task", "Resource": "arn:aws:states:::eks:deleteNodegroup.sync",
+        "Parameters": {"ClusterName": cluster, "NodegroupName": group}, "ResultPath": None, "Retry": RETRY,
+        "Catch": _catch(f"{u} delete cluster"), "Next": f"{u} delete cluster"}
+    states[f"{u} delete cluster"] = {
+        "Type": "Task", "Resource": "arn:aws:states:::eks:deleteCluster.sync",
+        "Parameters": {"Name": cluster}, "ResultPath": None, "Retry": RETRY,
+        "Catch": _catch(f"{u} failed"), "Next": next_name}
+    states[f"{u} failed"] = {"Type": "Fail", "Error": "Lifecycle.Failed", "Cause": f"lifecycle {i} failed"}
+
+
+def dense_definition(n_states: int, leak_every: int = 10) -> dict:
+    """An EKS-dense definition: ``n_states // 10`` chained 10-state cluster lifecycles, then Succeed."""
+    n = max(1, n_states // LIFECYCLE)
+    states: dict = {}
+    for i in range(n):
+        next_name = f"L{i + 1:05d} create cluster" if i + 1 < n else "Done"
+        _lifecycle(states, i, next_name, leak=bool(leak_every) and i % leak_every == leak_every - 1)
+    states["Done"] = {"Type": "Succeed"}
+    return {"Comment": f"generated EKS-dense: {n} cluster lifecycles of {LIFECYCLE} states",
+            "StartAt": "L00000 create cluster", "TimeoutSeconds": 86400, "States": states}
 
 
 def count_states(machine) -> int:

@@ -85,3 +85,43 @@ def loops_through_choice(machine) -> set:
         if looping and any(machine.states[n].type == "Choice" for n in names):
             out.update(names)
     return out
+
+
+def _popcount(n: int) -> int:
+    return bin(n).count("1")
+
+
+def follower_counts(doc, machine) -> dict:
+    """name -> how many states of ``machine`` can run after that state (its successors' closure).
+
+    One pass over the strongly connected components in reverse topological order, each holding
+    the set of states it reaches as a bit set: edges × states / word size, not states × (states
+    + edges) as one walk per state would be. Cached per machine."""
+    cache = doc.cache.setdefault("eks.followers", {})
+    counts = cache.get(machine.pointer)
+    if counts is not None:
+        return counts
+    g = graph(machine)
+    comp = components(machine)
+    bit = {name: 1 << i for i, name in enumerate(g)}
+    members: dict = {}
+    for name, c in comp.items():  # Tarjan completes a component after every one it reaches
+        members.setdefault(c, []).append(name)
+    reach: dict = {}
+    for c, names in members.items():
+        mask = 0
+        for name in names:
+            mask |= bit[name]
+            for succ in g[name]:
+                other = comp[succ]
+                if other != c:
+                    mask |= reach[other]
+        reach[c] = mask
+    counts = {}
+    for name, succs in g.items():
+        mask = 0
+        for succ in succs:
+            mask |= reach[comp[succ]]
+        counts[name] = _popcount(mask)
+    cache[machine.pointer] = counts
+    return counts

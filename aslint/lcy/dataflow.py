@@ -110,13 +110,18 @@ def analyze(doc) -> Flow:
     gen_n, gen_e, kill_n, kill_e, dgen, dkill = ({} for _ in range(6))
     children = {}
     created_keys: dict = {}
+    by_cluster: dict = {}  # cluster key -> creates naming it, in bit order
     for s in creates:
         created_keys.setdefault((s.kind, s.cluster, s.name, s.namespace), []).append(s)
+        by_cluster.setdefault(s.cluster, []).append(s)
+    deletes_of: dict = {}  # cluster key -> its cluster-delete bits
+    for d in cluster_deletes:
+        deletes_of[d.cluster] = deletes_of.get(d.cluster, 0) | (1 << d.index)
 
     def family(cluster_key, scope_site):
         m = 0
-        for r in creates:
-            if r.cluster == cluster_key and _inside(scope_site, r.scope):
+        for r in by_cluster.get(cluster_key, ()):
+            if _inside(scope_site, r.scope):
                 m |= 1 << r.index
         return m
 
@@ -128,15 +133,13 @@ def analyze(doc) -> Flow:
                 gen_n[node] = gen_n.get(node, 0) | bit
                 if s.sync:
                     gen_e[node] = gen_e.get(node, 0) | bit
-                if s.kind == "cluster":
-                    for d in cluster_deletes:
-                        if d.cluster == s.cluster:
-                            dkill[node] = dkill.get(node, 0) | (1 << d.index)
+                if s.kind == "cluster" and s.cluster in deletes_of:
+                    dkill[node] = dkill.get(node, 0) | deletes_of[s.cluster]
             elif s.role == "delete":
                 if s.kind == "cluster":
                     mask = family(s.cluster, s)
                     kids = 0
-                    for r in creates:
+                    for r in by_cluster.get(s.cluster, ()):
                         if mask >> r.index & 1 and r.kind in ("nodegroup", "fargateprofile"):
                             kids |= 1 << r.index
                     children[node] = children.get(node, 0) | kids
@@ -152,8 +155,8 @@ def analyze(doc) -> Flow:
                     kill_e[node] = everything  # a failed delete is judged by LCY020, not as a leak
                 elif s.kind == "job":
                     mask = 0
-                    for r in creates:
-                        if r.kind != "job" or r.cluster != s.cluster or not _inside(s, r.scope):
+                    for r in by_cluster.get(s.cluster, ()):
+                        if r.kind != "job" or not _inside(s, r.scope):
                             continue
                         if s.all_jobs and s.namespace in (None, r.namespace) or (
                                 r.name == s.name and r.namespace == s.namespace):

@@ -22,30 +22,51 @@ def arrow(names, head: int = 4, tail: int = 3) -> str:
     return " → ".join(f"'{n}'" for n in names)
 
 
+def _literal_names(site) -> bool:
+    """The site names its cluster (and node group or profile) by literals only."""
+    names = (site.cluster,) if site.kind == "cluster" else (site.cluster, site.name)
+    return all(k is not None and k.literal is not None for k in names)
+
+
+def _hint_candidates(f) -> dict:
+    """kind -> ([every delete site], [those not named by literals only]), in flow order; once per flow."""
+    got = f.__dict__.get("_hint_candidates")
+    if got is None:
+        got = {}
+        for sites in f.sites_at.values():
+            for s in sites:
+                if s.role == "delete" and s.kind != "job":
+                    every, open_ = got.setdefault(s.kind, ([], []))
+                    every.append(s)
+                    if not _literal_names(s):
+                        open_.append(s)
+        f.__dict__["_hint_candidates"] = got
+    return got
+
+
 def _identity_hint(f, res) -> str:
     """A note when deletes of the same kind exist but do not name this resource."""
-    for sites in f.sites_at.values():
-        for s in sites:
-            if s.role != "delete" or s.kind != res.kind or s.kind == "job":
-                continue
-            if res.scope is not None and not s.ref.pointer.startswith(res.scope + "/"):
-                map_node = f.g.node_of.get(res.scope.rsplit("/", 1)[0])
-                owner = f.g.refs[map_node] if map_node is not None else None
-                where = f" of Map '{owner.name}'" if owner is not None else ""
-                return (f" It is created in every iteration{where}; the delete in state '{s.ref.name}' runs outside "
-                        "the iteration and removes at most one of them: delete it inside the iteration.")
-            key, other = (s.cluster, res.cluster) if s.kind == "cluster" else (s.name, res.name)
-            if s.kind != "cluster" and s.cluster != res.cluster:
-                key, other = s.cluster, res.cluster
-            if key == other or (key.literal is not None and other.literal is not None):
-                continue  # two literal names that differ name two resources: nothing to tie
-            if key.text == other.text:
-                return (f" The delete in state '{s.ref.name}' reads {key.show()} from another input than the create "
-                        "(a Parallel branch or Map iteration with its own input), so aslint cannot tie them: pass "
-                        "the name in a field both read the same way, or from $$.Execution.Input.")
-            return (f" The delete in state '{s.ref.name}' names it {key.show()}, which aslint cannot tie to "
-                    f"{other.show()} used at creation: read the name from the same field in both "
-                    "(e.g. a field the workflow never overwrites, or $$.Execution.Input).")
+    every, open_ = _hint_candidates(f).get(res.kind, ((), ()))
+    # two literal names either match or name two resources: such deletes can give no hint
+    for s in open_ if res.scope is None and _literal_names(res) else every:
+        if res.scope is not None and not s.ref.pointer.startswith(res.scope + "/"):
+            map_node = f.g.node_of.get(res.scope.rsplit("/", 1)[0])
+            owner = f.g.refs[map_node] if map_node is not None else None
+            where = f" of Map '{owner.name}'" if owner is not None else ""
+            return (f" It is created in every iteration{where}; the delete in state '{s.ref.name}' runs outside "
+                    "the iteration and removes at most one of them: delete it inside the iteration.")
+        key, other = (s.cluster, res.cluster) if s.kind == "cluster" else (s.name, res.name)
+        if s.kind != "cluster" and s.cluster != res.cluster:
+            key, other = s.cluster, res.cluster
+        if key == other or (key.literal is not None and other.literal is not None):
+            continue  # two literal names that differ name two resources: nothing to tie
+        if key.text == other.text:
+            return (f" The delete in state '{s.ref.name}' reads {key.show()} from another input than the create "
+                    "(a Parallel branch or Map iteration with its own input), so aslint cannot tie them: pass "
+                    "the name in a field both read the same way, or from $$.Execution.Input.")
+        return (f" The delete in state '{s.ref.name}' names it {key.show()}, which aslint cannot tie to "
+                f"{other.show()} used at creation: read the name from the same field in both "
+                "(e.g. a field the workflow never overwrites, or $$.Execution.Input).")
     return ""
 
 

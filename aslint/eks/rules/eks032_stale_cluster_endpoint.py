@@ -9,6 +9,9 @@ from aslint.core.finding import Finding
 from aslint.core.rule import Rule
 
 
+FIELDS = (("Endpoint", "Cluster.Endpoint"), ("CertificateAuthority", "Cluster.CertificateAuthority.Data"))
+
+
 class StaleClusterEndpoint(Rule):
     code = "EKS032"
 
@@ -19,14 +22,15 @@ class StaleClusterEndpoint(Rule):
             key = cluster_key(task)
             if key is None:
                 continue
+            literals = [(field, source, pointer) for field, source in FIELDS
+                        for value, pointer in [literal_string(task, field)] if value is not None]
+            if not literals:
+                continue  # nothing stale to report: skip the flow walk
             creates = creations_reaching(ctx.doc, task, key)
             if not creates:
                 continue
             create = creates[0]
-            for field, source in (("Endpoint", "Cluster.Endpoint"), ("CertificateAuthority", "Cluster.CertificateAuthority.Data")):
-                value, pointer = literal_string(task, field)
-                if value is None:
-                    continue
+            for field, source, pointer in literals:
                 how = (f"\"{field}.$\": \"$.<ResultPath of '{create.ref.name}'>.{source}\"" if not task.jsonata
                        else f"a {{% … %}} expression reading {source} of '{create.ref.name}''s result")
                 yield Finding(pointer, f"{field} is a literal, but the cluster is created by state '{create.ref.name}' "

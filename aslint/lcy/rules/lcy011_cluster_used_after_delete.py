@@ -15,16 +15,17 @@ class ClusterUsedAfterDelete(Rule):
     def check(self, ctx):
         f = flow(ctx.doc)
         g = f.g
+        deletes_of: dict = {}  # cluster key -> mask of the deletes naming it
+        for delete in f.deletes:
+            deletes_of[delete.cluster] = deletes_of.get(delete.cluster, 0) | (1 << delete.index)
         for node, sites in f.sites_at.items():
             if not f.reached[node] or not f.deleted[node]:
                 continue
             for use in sites:
                 if use.role != "use":
                     continue
-                for bit in f.bits(f.deleted[node]):
+                for bit in f.bits(f.deleted[node] & deletes_of.get(use.cluster, 0)):
                     delete = f.deletes[bit]
-                    if delete.cluster != use.cluster:
-                        continue
                     path = f.names(f.shortest(g.node_of[delete.ref.pointer], bit, [node], use_deleted=True).get(node, []))
                     yield Finding(
                         use.ref.pointer,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aslint.eks.flow import successors
+from aslint.eks.flow import follower_counts
 from aslint.eks.payload import large_result_kind
 from aslint.eks.tasks import eks_tasks
 from aslint.core.finding import Finding
@@ -13,19 +13,6 @@ ESTIMATES = {
     "logs": "the Job's logs (unbounded unless LogParameters bounds them)",
     "list": "a whole Kubernetes list (unbounded without limit)",
 }
-
-
-def _carried(ref) -> int:
-    """How many states of the machine run after ``ref`` (each one carries the merged data)."""
-    machine = ref.machine
-    seen, todo = set(), list(successors(ref))
-    while todo:
-        name = todo.pop()
-        if name in seen or name not in machine.states:
-            continue
-        seen.add(name)
-        todo.extend(successors(machine.states[name]))
-    return len(seen)
 
 
 class LargeResultAccumulates(Rule):
@@ -47,7 +34,7 @@ class LargeResultAccumulates(Rule):
             kind = large_result_kind(task)
             if kind is None:
                 continue
-            n = _carried(task.ref)
+            n = follower_counts(ctx.doc, task.ref.machine)[task.ref.name]  # the states that run after it
             if n < minimum:
                 continue
             yield Finding(f"{task.ref.pointer}/ResultPath",
