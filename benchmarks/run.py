@@ -289,6 +289,16 @@ def _float_backoff(node) -> None:
             _float_backoff(item)
 
 
+def _dense_generator():
+    """benchmarks/generate.py's dense_definition(n_states): chained 10-state cluster lifecycles."""
+    sys.path.insert(0, str(HERE))
+    try:
+        from generate import dense_definition  # type: ignore
+    finally:
+        sys.path.pop(0)
+    return dense_definition
+
+
 def _external_generator():
     """benchmarks/generate.py's eks_definition(n_states, n_clusters), when it exists."""
     if not (HERE / "generate.py").exists():
@@ -377,6 +387,14 @@ def make_inputs(keys, generator_choice: str) -> dict:
             size = _write(p, d)
             out["s5000dense"] = Input("s5000dense", f"{count_states(d):,} states EKS-dense", [p], count_states(d), size,
                                       "run.py generate_definition")
+    for key, n in (("dense5000", 5000), ("dense10000", 10000)):
+        if key in keys:
+            # the issue's EKS-dense inputs: n // 10 cluster lifecycles of 10 states, 7 EKS tasks each
+            p = INPUTS / f"dense{n}.asl.json"
+            d = _dense_generator()(n)
+            size = _write(p, d)
+            out[key] = Input(key, f"EKS-dense {n:,} states", [p], count_states(d), size,
+                             f"benchmarks/generate.py dense_definition({n}): {n // 10} lifecycles of 10 states")
     if "mb1" in keys:
         # ~1 MB (the Step Functions definition quota is 1,048,576 bytes): 1,000 states whose jobs
         # carry long environment lists; stays just under the quota so ASL011 does not fire.
@@ -458,14 +476,16 @@ def aslint_tool() -> Tool:
                 note=f"{sys.executable} -m aslint" + note, env=env)
 
 
-def install_peers(want_cfn: bool) -> tuple[list, list]:
+def install_peers(want_cfn: bool, want_npm: bool = True) -> tuple[list, list]:
     """(tools, notes). Installs what it can; a peer that cannot be installed is skipped with a note."""
     WORK.mkdir(parents=True, exist_ok=True)
     LOGS.mkdir(parents=True, exist_ok=True)
     tools, notes = [], []
     npm = shutil.which("npm")
     node = shutil.which("node")
-    if npm and node:
+    if not want_npm:
+        notes.append("asl-validator, @wmfs/statelint: not run (--peers statelint)")
+    elif npm and node:
         for pkg, binname in (("asl-validator", "asl-validator"), ("@wmfs/statelint", "statelint")):
             bin_path = NPM / "node_modules" / ".bin" / binname
             if not bin_path.exists():
@@ -494,8 +514,8 @@ def install_peers(want_cfn: bool) -> tuple[list, list]:
             print("installing statelint (PyPI) into the venv …", flush=True)
             _run_quiet([str(py), "-m", "pip", "install", "-q", "statelint"], LOGS / "install-pip.log")
         if st.exists():
-            tools.append(Tool(f"statelint (PyPI) {_pip_version(py, 'statelint')}", [str(st)],
-                              note="one invocation, all paths"))
+            tools.append(Tool(f"statelint (PyPI) {_pip_version(py, 'statelint')}", [str(st), "--ignore=FLOAT"],
+                              note="one invocation, all paths, --ignore=FLOAT (an integer BackoffRate is valid ASL)"))
         else:
             notes.append(f"statelint (PyPI): pip install failed (see {_rel(LOGS)}/install-pip.log); skipped")
         if want_cfn:
@@ -635,6 +655,11 @@ class Result:
     tool: str
     samples: list
     note: str = ""
+    pairs: list = field(default_factory=list)  # aslint wall / this tool's wall, one per alternating pair
+
+    @property
+    def pair_ratio(self) -> float:
+        return statistics.median(self.pairs) if self.pairs else float("nan")
 
     @property
     def wall(self) -> float:
@@ -690,12 +715,13 @@ def measure(inputs: dict, aslint: Tool, peers: list, runs: int, warmup: bool = T
         for r in range(runs):
             for peer, paths in tools_here:
                 a_paths = paths if peer.name.startswith("cfn-lint") else inp.paths
-                s = run_once(aslint.command(a_paths), aslint.env)
-                (a_tpl_res if peer.name.startswith("cfn-lint") else a_res).samples.append(s)
+                a_s = run_once(aslint.command(a_paths), aslint.env)
+                (a_tpl_res if peer.name.startswith("cfn-lint") else a_res).samples.append(a_s)
                 if peer.name in skip:
                     continue
                 s = run_once(peer.command(paths), peer.env)
                 peer_res[peer.name].samples.append(s)
+                peer_res[peer.name].pairs.append(a_s.wall / s.wall if s.wall > 0 else float("nan"))
                 if s.wall > SLOW_PEER:
                     skip.add(peer.name)
             if not tools_here:
@@ -797,9 +823,10 @@ def table(results: list, targets: dict) -> list:
                 ratio = f"{a_tpl.wall / r.wall:.2f} ({a_tpl.cpu / r.cpu:.2f})"
             elif r.tool not in ("aslint", "aslint (templates)") and a and r.samples:
                 ratio = f"{a.wall / r.wall:.2f} ({a.cpu / r.cpu:.2f})"
+            paired = f"{r.pair_ratio:.2f} [{min(r.pairs):.2f}–{max(r.pairs):.2f}]" if r.pairs else ""
             tgt = targets.get((label, r.tool), "")
             rc = ",".join(str(c) for c in sorted(r.rcs)) if r.samples else "-"
-            rows.append([label, r.tool, _fmt(r.wall), _fmt(r.best), _fmt(r.cpu), _fmt(r.rss, 1), ratio, rc, str(len(r.samples)), tgt])
+            rows.append([label, r.tool, _fmt(r.wall), _fmt(r.best), _fmt(r.cpu), _fmt(r.rss, 1), ratio, paired, rc, str(len(r.samples)), tgt])
     return rows
 
 
@@ -837,6 +864,14 @@ def check_targets(inputs, results, alone) -> list:
         if key:
             marks.setdefault(key, []).append(f"<={limit:g} {verdict}")
 
+    # issue 16: aslint / statelint (PyPI) <= 1.0 on each of its five inputs, median of alternating pairs
+    for key in ("small", "files500", "s2000", "dense5000", "dense10000"):
+        peer = next((r for r in results if r.input == lab.get(key) and r.tool.startswith("statelint (PyPI)") and r.pairs), None)
+        if peer is not None:
+            add(f"aslint / statelint (PyPI), {lab[key]} (paired)", peer.pair_ratio, 1.0, unit="x", fmt="{:.2f}",
+                key=(lab[key], peer.tool))
+    if wall("dense10000") and wall("dense5000"):
+        add("EKS-dense 10,000 / 5,000 states time", wall("dense10000") / wall("dense5000"), 2.2, unit="x", fmt="{:.2f}")
     add("one small file, start-up, all runs (issue 2)", wall("small"), 0.25, key=(lab.get("small"), "aslint"))
     add("one small file, start-up, all runs (issue 9)", wall("small"), 0.15, key=(lab.get("small"), "aslint"))
     add("2,000 states", wall("s2000"), 0.5, key=(lab.get("s2000"), "aslint"))
@@ -905,7 +940,7 @@ def profile(aslint: Tool, inputs: dict) -> str:
     PROFILE.mkdir(parents=True, exist_ok=True)
     env = child_env(aslint.env)
     parts = []
-    for key in ("s5000", "s5000dense", "files500", "small"):
+    for key in ("dense5000", "dense10000", "s2000", "s5000", "s5000dense", "files500", "small"):
         if key not in inputs:
             continue
         files = [str(p) for p in inputs[key].paths]
@@ -986,20 +1021,25 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--runs", type=int, default=5, help="timed runs per tool and input (default 5)")
     ap.add_argument("--quick", action="store_true",
-                    help="runs=1, no warm-up run of the peers, only the small file, 500 files and 5,000 states")
+                    help="runs=1, no warm-up run of the peers, only the small file, 500 files and EKS-dense 5,000 states")
     ap.add_argument("--cfn-lint", action="store_true", help="also install and time cfn-lint (slow)")
     ap.add_argument("--no-peers", action="store_true", help="time aslint alone")
-    ap.add_argument("--only", default="", help="comma-separated inputs: small,files500,s2000,s5000,s10000,s5000dense,mb1")
+    ap.add_argument("--peers", choices=("all", "statelint"), default="all",
+                    help="statelint: only the PyPI statelint (the issue-16 peer); all: the npm peers too (default)")
+    ap.add_argument("--aslint-arg", action="append", default=[], metavar="ARG",
+                    help="an extra argument for every aslint run, e.g. --aslint-arg=--ignore=DAT (repeatable)")
+    ap.add_argument("--only", default="", help="comma-separated inputs: small,files500,s2000,dense5000,dense10000 "
+                                                "(the default set) and s5000,s10000,s5000dense,mb1")
     ap.add_argument("--generator", choices=("auto", "own"), default="auto",
                     help="auto: benchmarks/generate.py's eks_definition for the big inputs when it exists; own: run.py's")
     ap.add_argument("--profile", action="store_true", help="also cProfile the 5,000-state runs, the 500 files and one small file (into benchmarks/_work/profile/), and -X importtime")
     ap.add_argument("--markdown", metavar="FILE", help="also write the report as Markdown to FILE")
     args = ap.parse_args(argv)
 
-    keys = ["small", "files500", "s2000", "s5000", "s10000", "s5000dense", "mb1"]
+    keys = ["small", "files500", "s2000", "dense5000", "dense10000"]
     runs = args.runs
     if args.quick:
-        keys, runs = ["small", "files500", "s5000"], 1
+        keys, runs = ["small", "files500", "dense5000"], 1
     if args.only:
         keys = [k.strip() for k in args.only.split(",") if k.strip()]
     WORK.mkdir(parents=True, exist_ok=True)
@@ -1012,8 +1052,11 @@ def main(argv=None) -> int:
     for inp in inputs.values():
         print(f"  {inp.key:9s} {inp.label:24s} {len(inp.paths):4d} file(s) {inp.size / 1e6:7.2f} MB  ({inp.generator})")
 
-    peers, notes = ([], ["peers: not run (--no-peers)"]) if args.no_peers else install_peers(args.cfn_lint)
+    peers, notes = ([], ["peers: not run (--no-peers)"]) if args.no_peers else install_peers(args.cfn_lint, args.peers == "all")
     aslint = aslint_tool()
+    if args.aslint_arg:
+        aslint.argv += args.aslint_arg
+        aslint.note += "; extra arguments " + " ".join(args.aslint_arg)
     print("aslint runs as:", " ".join(aslint.argv), "FILE…", f"[{aslint.note}]")
     print("peak RSS:", rss_method())
     for p in peers:
@@ -1025,10 +1068,11 @@ def main(argv=None) -> int:
     results = measure(inputs, aslint, peers, runs, warmup=not args.quick)
     alone = measure_alone(aslint, inputs, runs)
 
-    header = ["input", "tool", "median wall s", "min wall s", "median CPU s", "peak RSS MB", "aslint/peer wall (CPU)", "exit", "runs", "target"]
+    header = ["input", "tool", "median wall s", "min wall s", "median CPU s", "peak RSS MB", "aslint/peer wall (CPU)",
+              "aslint/peer paired [min–max]", "exit", "runs", "target"]
     checks, marks = check_targets(inputs, results, alone)
     rows = table(results, marks)
-    extra = [[r.input, r.tool, _fmt(r.wall), _fmt(r.best), _fmt(r.cpu), _fmt(r.rss, 1), "", ",".join(map(str, sorted(r.rcs))), str(len(r.samples)),
+    extra = [[r.input, r.tool, _fmt(r.wall), _fmt(r.best), _fmt(r.cpu), _fmt(r.rss, 1), "", "", ",".join(map(str, sorted(r.rcs))), str(len(r.samples)),
               marks.get((r.input, r.tool), "") if k != "startup" else ""]
              for k, r in alone.items()]
     head = f"aslint: {' '.join(aslint.argv)} FILE…  ({aslint.note})"
