@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from aslint.core import kinds
 RBAC_KINDS = ("Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding")
-_BODY_KINDS = ("ConfigMap", "List") + RBAC_KINDS
 
 
 def _is_aws_auth(data) -> bool:
@@ -66,9 +65,42 @@ def map_documents(doc) -> list:
     return [sub for docs, _ in maps(doc).values() for sub in docs]
 
 
+def body_kind(data, task=None) -> str:
+    """What an eks:call RequestBody is: ``aws-auth``, ``k8s-rbac``, ``k8s-list`` (of those),
+    ``kubernetes`` (another Kubernetes object), or ``unknown``. A body without ``kind`` sent to
+    ``…/configmaps/aws-auth`` that holds only ``data.mapRoles``/``mapUsers`` (the usual PATCH) is
+    aws-auth too."""
+    if not isinstance(data, dict):
+        return "unknown"
+    if _is_aws_auth(data):
+        return "aws-auth"
+    if is_rbac(data):
+        return "k8s-rbac"
+    if is_list(data):
+        return "k8s-list"
+    if "kind" in data:
+        return "kubernetes"
+    if task is not None and _aws_auth_path(task) and isinstance(data.get("data"), dict) \
+            and any(k in data["data"] for k in ("mapRoles", "mapUsers")):
+        return "aws-auth"
+    return "unknown"
+
+
+def _aws_auth_path(task) -> bool:
+    from aslint.auth.calls import configmap_target
+
+    target = configmap_target(task.literal("Path"))
+    return bool(target and target[1] == "aws-auth")
+
+
+#: the body kinds aslint has rules for; only these are linted as documents of their own
+LINTED_BODIES = ("aws-auth", "k8s-rbac", "k8s-list")
+
+
 @kinds.extractor("asl")
 def call_bodies(doc) -> list:
-    """Kubernetes objects sent by eks:call (aws-auth, RBAC) as documents positioned in the definition."""
+    """The Kubernetes objects sent by eks:call that aslint has rules for (aws-auth, RBAC, a List of
+    them), as documents embedded in the definition at the RequestBody; nothing else is linted."""
     from aslint.auth.calls import body_of, eks_tasks
     from aslint.auth.manifests import subtree
     from aslint.core.embedded import string_document
@@ -80,9 +112,16 @@ def call_bodies(doc) -> list:
         pointer, body = body_of(task)
         context = {"eks_call": task}
         if isinstance(body, dict):
-            if body.get("kind") in _BODY_KINDS:
-                out.append(subtree(doc, pointer, body, context=context))
+            candidates = [subtree(doc, pointer, body, context=context)]
         elif isinstance(body, str) and body.strip() and not body.lstrip().startswith("{%"):
-            docs, error = string_document(doc, pointer, context=context)
-            out.extend(d for d in docs if isinstance(d.data, dict) and d.data.get("kind") in _BODY_KINDS)
+            candidates, error = string_document(doc, pointer, context=context)
+        else:
+            continue
+        for sub in candidates:
+            kind = body_kind(sub.data, task)
+            if kind in LINTED_BODIES:
+                sub.kind = kind
+                if kind == "aws-auth" and "kind" not in sub.data:
+                    sub.context["partial"] = True  # a merge patch: no metadata to check
+                out.append(sub)
     return out

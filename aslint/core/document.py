@@ -16,7 +16,8 @@ class Document:
 
     def __init__(self, path: str, text: str, fmt: str, data, *, spans=None, duplicates=None,
                  has_duplicates=False, doc_index: int = 0, host=None, host_pointer: str = "",
-                 to_host=None, context=None, lines: LineIndex | None = None):
+                 to_host=None, context=None, lines: LineIndex | None = None, parent=None, place: str = "",
+                 inline: bool = False):
         self.path = path
         self.text = text
         self.format = fmt  # "json" | "yaml"
@@ -27,6 +28,12 @@ class Document:
         self.host_pointer = host_pointer
         self.to_host = to_host
         self.context = context or {}  # e.g. role policies, substitutions, from a template
+        #: the document this one is embedded in (None for a file's own documents), where in it
+        #: (a JSON Pointer into the parent), and whether it is a subtree of the parent (``inline``,
+        #: same text) or was parsed from the string at ``place``
+        self.parent: "Document | None" = parent
+        self.place = place
+        self.inline = inline
         self._spans = spans
         self._duplicates = duplicates
         self._has_duplicates = has_duplicates if spans is None else bool(duplicates)
@@ -101,6 +108,17 @@ class Document:
         line, col = self.lines.line_col(start)
         end_line, end_col = self.lines.line_col(max(end, start))
         return line, col, end_line, end_col
+
+    def in_hosts(self, pointer: str) -> list:
+        """[(document, pointer)] from this document up to its file's document: where the node at
+        ``pointer`` is in each enclosing document (for a string-embedded document, the string)."""
+        levels = [(self, pointer)]
+        doc = self
+        while doc.parent is not None:
+            pointer = doc.place + pointer if doc.inline else doc.place
+            doc = doc.parent
+            levels.append((doc, pointer))
+        return levels
 
     def root(self) -> "Document":
         return self.host.root() if self.host is not None else self

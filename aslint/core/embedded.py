@@ -156,6 +156,7 @@ def string_document(host: Document, pointer: str, text: str | None = None, fmt: 
         doc.host = host
         doc.host_pointer = pointer
         doc.to_host = to_host
+        doc.parent, doc.place, doc.inline = host, pointer, False
         doc.context = dict(context or {})
     return docs, None
 
@@ -176,6 +177,7 @@ def subtree_document(host: Document, pointer: str, data=None, context=None) -> D
             spans[ptr[len(prefix):]] = span
     duplicates = [(p[len(prefix):], a, b) for p, a, b in host.duplicates if p.startswith(prefix + "/")]
     doc = Document(host.path, host.text, host.format, data, spans=spans, duplicates=duplicates,
-                   doc_index=host.doc_index, context=context, lines=host.lines)
+                   doc_index=host.doc_index, context=context, lines=host.lines, parent=host, place=pointer,
+                   inline=True)
     doc.origin_pointer = pointer  # where it sits in the file, for messages
     return doc

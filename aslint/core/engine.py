@@ -122,7 +122,7 @@ def recognize(loaded: Loaded, on_error=None) -> list:
     while documents:
         doc = documents.pop(0)
         kind = doc.kind or kinds_mod.classify(doc.data)  # an extractor may name its documents' kind
-        if kind is None and loaded.declared and doc.host is None:
+        if kind is None and loaded.declared and doc.parent is None and doc.host is None:
             kind = kinds_mod.DECLARED_KIND
         if kind is None:
             continue
@@ -209,9 +209,14 @@ def _add(result: FileResult, doc, ruleset: RuleSet, code: str, finding: Finding,
         return
     if settings.ignored_for_file(code, result.display):
         return
-    suppressor = kinds_mod.SUPPRESSORS.get(doc.kind)
-    if suppressor is not None and code != "ASL000" and suppressor(doc, code, finding.pointer):
-        return
+    # an embedded document (a body in a state, a definition in a template) obeys every enclosing
+    # document's suppressions, takes the enclosing state's name, and reports a pointer into the file
+    levels = doc.in_hosts(finding.pointer)
+    if code != "ASL000":
+        for level, at in levels:
+            suppressor = kinds_mod.SUPPRESSORS.get(level.kind)
+            if suppressor is not None and suppressor(level, code, at):
+                return
     try:
         if span is not None:
             if doc.host is None:
@@ -222,11 +227,13 @@ def _add(result: FileResult, doc, ruleset: RuleSet, code: str, finding: Finding,
             line, col, end_line, end_col = doc.locate(finding.pointer, finding.target)
     except Exception:
         line, col, end_line, end_col = 1, 1, 1, 1
-    state_of = kinds_mod.STATE_OF.get(doc.kind)
-    state = state_of(doc, finding.pointer) if state_of is not None else None
-    pointer = finding.pointer
-    if doc.host is not None:
-        pointer = doc.host_pointer + "#" + pointer if doc.host_pointer else pointer
+    state = None
+    for level, at in levels:
+        state_of = kinds_mod.STATE_OF.get(level.kind)
+        if state_of is not None:
+            state = state_of(level, at)
+            break
+    pointer = levels[-1][1]
     # a document read from another file (a template's DefinitionUri) reports in that file
     foreign = doc.root().path != result.path
     diag = Diagnostic(code, finding.severity or ruleset.severity(code), finding.message,

@@ -80,6 +80,7 @@ def parse_string(host, pointer: str, text: str, to_host, context: dict, fmt: str
         doc.host = host
         doc.host_pointer = pointer
         doc.to_host = to_host
+        doc.parent, doc.place, doc.inline = host, pointer, False
         doc.context = dict(context or {})
     return docs, None
 

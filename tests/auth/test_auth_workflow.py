@@ -105,7 +105,7 @@ def test_string_request_body_is_linted_in_place():
     text = machine("A", A=call("POST", COLLECTION, [dict(SFN, rolearn="arn:aws:iam::111122223333:role/service-role/S")],
                                body_as_string=True))
     (d,) = by_code(lint(text, "wf.asl.json"), "AUTH001")
-    assert d.pointer.endswith("/data/mapRoles#/0/rolearn")
+    assert d.pointer == "/States/A/Parameters/RequestBody" and d.state == "A"
     line = text.splitlines()[d.line - 1]
     assert line[d.column - 1:].startswith('\\\\\\"arn:aws:iam::111122223333:role/service-role/S'), line[d.column - 1:][:60]
     assert d.fix is not None
