@@ -9,7 +9,7 @@ range, invalid value), so no rule ever reports a generic "schema error".
 
 from __future__ import annotations
 
-import difflib
+from aslint.core.nearest import close_matches
 import functools
 import json
 import re
@@ -112,7 +112,7 @@ def did_you_mean(word, choices, cutoff: float = 0.6) -> str:
     for choice in choices:
         if choice.lower() == word.lower():
             return f" (did you mean '{choice}'?)"
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=cutoff)
+    close = close_matches(word, choices, n=1, cutoff=cutoff)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 

@@ -65,11 +65,11 @@ def read(path: Path) -> dict:
 
 def apply(settings: Settings, raw: dict, source: str, base_dir: str) -> Settings:
     """Validate ``raw`` (keys, types, codes) and copy it onto ``settings``."""
-    from difflib import get_close_matches
+    from aslint.core.nearest import close_matches
 
     for key, value in raw.items():
         if key not in KEYS:
-            near = get_close_matches(key, KEYS, n=1)
+            near = close_matches(str(key), KEYS, n=1)
             hint = f" (did you mean '{near[0]}'?)" if near else ""
             raise ConfigError(f"{source}: unknown setting '{key}'{hint}; known: {', '.join(sorted(KEYS))}")
         if not isinstance(value, KEYS[key]):

@@ -164,20 +164,43 @@ def string_document(host: Document, pointer: str, text: str | None = None, fmt: 
 def subtree_document(host: Document, pointer: str, data=None, context=None) -> Document:
     """The object at ``pointer`` of ``host`` as a document of its own (an inline ``Definition`` or
     ``PolicyDocument`` in a template): same text, spans re-keyed, so positions need no mapping."""
-    from aslint.core.positions import Span
-
     if data is None:
         data = resolve(host.data, pointer)
-    prefix = pointer
-    spans = {}
-    for ptr, span in host.spans.items():
-        if ptr == prefix:
-            spans[""] = Span(span.value, span.key)
-        elif ptr.startswith(prefix + "/"):
-            spans[ptr[len(prefix):]] = span
-    duplicates = [(p[len(prefix):], a, b) for p, a, b in host.duplicates if p.startswith(prefix + "/")]
+    spans = SubtreeSpans(host.spans, pointer)
+    duplicates = [(p[len(pointer):], a, b) for p, a, b in host.duplicates if p.startswith(pointer + "/")]
     doc = Document(host.path, host.text, host.format, data, spans=spans, duplicates=duplicates,
                    doc_index=host.doc_index, context=context, lines=host.lines, parent=host, place=pointer,
                    inline=True)
     doc.origin_pointer = pointer  # where it sits in the file, for messages
     return doc
+
+
+class SubtreeSpans:
+    """The host's span table seen from ``prefix``: a lookup costs one lookup in the host, so a
+    template with thousands of inline definitions does not copy its table once per definition."""
+
+    __slots__ = ("_host", "_prefix")
+
+    def __init__(self, host_spans, prefix: str):
+        self._host = host_spans
+        self._prefix = prefix
+
+    def get(self, pointer: str, default=None):
+        return self._host.get(self._prefix + pointer, default)
+
+    def __contains__(self, pointer) -> bool:
+        return self.get(pointer) is not None
+
+    def __getitem__(self, pointer):
+        found = self.get(pointer)
+        if found is None:
+            raise KeyError(pointer)
+        return found
+
+    def items(self):
+        prefix = self._prefix
+        for ptr, span in self._host.items():
+            if ptr == prefix:
+                yield "", span
+            elif ptr.startswith(prefix + "/"):
+                yield ptr[len(prefix):], span

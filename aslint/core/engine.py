@@ -7,7 +7,7 @@ import traceback
 from dataclasses import dataclass, field
 
 from aslint.core import kinds as kinds_mod
-from aslint.core.finding import Diagnostic, Finding
+from aslint.core.finding import Diagnostic, Finding, bounded
 from aslint.core.loader import Loaded, load
 from aslint.core.settings import Settings
 
@@ -236,13 +236,13 @@ def _add(result: FileResult, doc, ruleset: RuleSet, code: str, finding: Finding,
     pointer = levels[-1][1]
     # a document read from another file (a template's DefinitionUri) reports in that file
     foreign = doc.root().path != result.path
-    diag = Diagnostic(code, finding.severity or ruleset.severity(code), finding.message,
+    diag = Diagnostic(code, finding.severity or ruleset.severity(code), bounded(finding.message),
                       display_path(doc.root().path) if foreign else result.display,
-                      line, col, end_line, end_col, pointer, state)
+                      line, col, end_line, end_col, pointer, bounded(state))
     if finding.related:
-        diag.related = [(doc.locate(p, "value"), msg) for p, msg in finding.related]
-    diag.path = list(finding.path)
-    diag.hint = finding.hint
+        diag.related = [(doc.locate(p, "value"), bounded(msg)) for p, msg in finding.related]
+    diag.path = [bounded(step) for step in finding.path]
+    diag.hint = bounded(finding.hint)
     if finding.fix is not None and not foreign and not doc.context.get("substituted"):
         from aslint.core.fixes import to_edit
 
@@ -251,7 +251,7 @@ def _add(result: FileResult, doc, ruleset: RuleSet, code: str, finding: Finding,
             root = doc.root()
             sl, sc = root.lines.line_col(edit.start)
             el, ec = root.lines.line_col(edit.end)
-            diag.fix = {"description": finding.fix.description,
+            diag.fix = {"description": bounded(finding.fix.description),
                         "edits": [{"line": sl, "column": sc, "end_line": el, "end_column": ec, "text": edit.text}]}
             diag.edits = [edit]
     result.diagnostics.append(diag)

@@ -5,7 +5,33 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+import re
+
 SEVERITIES = ("error", "warning", "info")
+#: a run of characters without a space longer than this is quoted as an excerpt
+MAX_RUN = 80
+#: no message, hint or state name is printed longer than this
+MAX_TEXT = 600
+_LONG_RUN = re.compile(r"\S{%d,}" % (MAX_RUN + 1))
+
+
+def excerpt(text: str, limit: int = MAX_RUN) -> str:
+    """``text`` when short, else its start and end around an ellipsis (with its length)."""
+    if len(text) <= limit:
+        return text
+    keep = max(limit - 20, 8)
+    return f"{text[:keep * 3 // 4]}…{text[-(keep // 4):]} ({len(text):,} chars)"
+
+
+def bounded(text):
+    """What a diagnostic prints of a rule's text: every long unbroken run (a value, a key, a
+    name quoted whole) cut to an excerpt, the whole cut at MAX_TEXT characters. A 4 MB key or a
+    200 KB ARN never reaches the output whole, whichever rule quoted it."""
+    if not isinstance(text, str) or len(text) <= MAX_RUN:
+        return text
+    text = _LONG_RUN.sub(lambda m: excerpt(m.group()), text)
+    return text if len(text) <= MAX_TEXT else text[:MAX_TEXT - 1] + "…"
+
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 

@@ -9,7 +9,7 @@ EKS003 unknown, EKS004 wrong type, EKS005 given twice) picks its own code.
 
 from __future__ import annotations
 
-import difflib
+from aslint.core.nearest import close_matches
 from dataclasses import dataclass
 
 from aslint.asl.structure import describe
@@ -102,7 +102,7 @@ def did_you_mean(key: str, known) -> str | None:
     for name in known:
         if name.lower() == str(key).lower():
             return name
-    close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
+    close = close_matches(str(key), known, n=1, cutoff=0.6)
     return close[0] if close else None
 
 

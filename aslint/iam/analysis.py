@@ -23,15 +23,22 @@ class Pairing:
     decisions: list = field(default_factory=list)  # (Need, Result)
     sharers: list = field(default_factory=list)  # definitions of the file with the same role (this one included)
     reports_policy: bool = True  # this definition reports the findings that sit in the shared policies
+    settings: object = None
 
     def shared_needs(self):
-        """(needs of every definition sharing the role, all of them understood, passed roles)."""
+        """(needs of every definition sharing the role, all of them understood, passed roles),
+        computed once per group of sharers (only the definition that reports the policy asks)."""
+        holder = self.sharers[0].cache if self.sharers else {}
+        cached = holder.get("iam.shared_needs")
+        if cached is not None and cached[0] is self.sharers:
+            return cached[1]
         items, understood, passed = [], True, []
         for doc in self.sharers:
-            needs = doc.cache.get("iam.needs") or self.needs
+            needs = compute(doc, self.settings, self.docs) if self.settings is not None else (doc.cache.get("iam.needs") or self.needs)
             items.extend(needs.items)
             understood = understood and needs.understood
             passed.extend(needs.passed_roles)
+        holder["iam.shared_needs"] = (self.sharers, (items, understood, passed))
         return items, understood, passed
 
     @property
@@ -60,9 +67,8 @@ def pairing(doc, settings):
             from aslint.iam.evaluate import evaluate
 
             result.decisions = [(n, evaluate(stmts, n.request())) for n in needs.items]
-            result.sharers = list(doc.context.get("iam_sharers") or [doc])
-            for other in result.sharers:
-                compute(other, settings, docs)
+            result.sharers = doc.context.get("iam_sharers") or [doc]
+            result.settings = settings
             result.reports_policy = result.sharers[0] is doc
     doc.cache["iam.pairing"] = result
     return result

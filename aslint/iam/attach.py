@@ -148,19 +148,27 @@ def attach_all(documents, settings) -> list:
         attach(doc, settings)
         for policy in doc.context.get("role_policies") or ():
             by_policy.setdefault(id(policy), []).append(doc)
+    # definitions with the same policies share one list (built once): linear in the definitions
+    # however many of them one role serves
+    position = {id(doc): i for i, doc in enumerate(definitions)}
+    lists: dict = {}
     for doc in definitions:
-        sharers = [doc]
-        for policy in doc.context.get("role_policies") or ():
-            for other in by_policy.get(id(policy), ()):
-                if other not in sharers:
-                    sharers.append(other)
-        sharers.sort(key=definitions.index)
-        doc.context["iam_sharers"] = sharers
+        key = tuple(id(p) for p in doc.context.get("role_policies") or ())
+        sharers = lists.get(key)
+        if sharers is None:
+            found = {id(doc): doc}
+            for pid in key:
+                for other in by_policy.get(pid, ()):
+                    found.setdefault(id(other), other)
+            sharers = lists[key] = sorted(found.values(), key=lambda d: position[id(d)])
+        doc.context["iam_sharers"] = sharers if key else [doc]
     companions = []
+    in_file = {id(d) for d in documents}
+    seen: set = set()
     for doc in definitions:
         if doc.context.get("role_policy_source") == "template":
             continue  # the template's own policies are documents of the same file
-        policies = [p for p in doc.context.get("role_policies") or () if p not in documents]
+        policies = [p for p in doc.context.get("role_policies") or () if id(p) not in in_file]
         if not policies:
             continue
         from aslint.iam.needs import compute
@@ -170,7 +178,8 @@ def attach_all(documents, settings) -> list:
             passed.setdefault(role, service)
         for policy in policies:
             policy.context["passed_to"] = passed
-            if policy not in companions:
+            if id(policy) not in seen:
+                seen.add(id(policy))
                 companions.append(policy)
     return companions
 

@@ -103,14 +103,14 @@ def arn_template(prefix: str, rtype: str) -> str | None:
 
 def suggest(action: str) -> str | None:
     """The closest known action name (did-you-mean), or None."""
-    import difflib
+    from aslint.core.nearest import close_matches
 
     if not isinstance(action, str) or ":" not in action:
         return None
     prefix, name = action.split(":", 1)
     universe = _universe()
     if prefix.lower() not in universe:
-        near = difflib.get_close_matches(prefix.lower(), list(universe), n=1, cutoff=0.75)
+        near = close_matches(prefix.lower(), list(universe), n=1, cutoff=0.75)
         if not near:
             return None
         prefix = near[0]
@@ -118,7 +118,7 @@ def suggest(action: str) -> str | None:
         if found:
             return f"{prefix}:{found}"
     names = universe.get(prefix.lower(), {})
-    near = difflib.get_close_matches(name.lower(), list(names), n=1, cutoff=0.7)
+    near = close_matches(name.lower(), list(names), n=1, cutoff=0.7)
     return f"{prefix.lower()}:{names[near[0]]}" if near else None
 
 

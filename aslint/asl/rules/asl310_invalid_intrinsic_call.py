@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import difflib
+from aslint.core.nearest import close_matches
 
 from aslint.asl import intrinsics, paths
 from aslint.asl.intrinsic_sites import calls
@@ -23,7 +23,7 @@ class InvalidIntrinsicCall(Rule):
                 continue
             for c in call.walk():
                 if c.name not in intrinsics.FUNCTIONS:
-                    close = difflib.get_close_matches(c.name, intrinsics.FUNCTIONS, n=1, cutoff=0.6)
+                    close = close_matches(c.name, intrinsics.FUNCTIONS, n=1, cutoff=0.6)
                     if not c.name.startswith("States."):
                         close = close or [n for n in intrinsics.FUNCTIONS if n.lower() == "states." + c.name.lower()]
                     hint = f"; did you mean {close[0]}?" if close else f"; the functions are {', '.join(sorted(intrinsics.FUNCTIONS))}"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import difflib
+from aslint.core.nearest import close_matches
 
 from aslint.asl import jsonata
 from aslint.asl.sites import sites
@@ -23,7 +23,7 @@ class UnknownStatesMember(Rule):
                 if not member:
                     continue
                 if member not in jsonata.STATES_MEMBERS:
-                    close = difflib.get_close_matches(member, jsonata.STATES_MEMBERS, n=1, cutoff=0.5)
+                    close = close_matches(member, jsonata.STATES_MEMBERS, n=1, cutoff=0.5)
                     hint = f"did you mean $states.{close[0]}?" if close else "use $states.input, $states.result, $states.errorOutput or $states.context"
                     yield Finding(site.pointer, f"$states has no member '{member}'; {hint}")
                 elif member == "errorOutput" and not site.in_catch:
