@@ -264,9 +264,17 @@ def _closed_quote(inner: str) -> bool:
     return j == len(inner) - 1
 
 
+#: longer complex paths are not handed to jsonpath-ng (its parser slows down with the square of
+#: a union's length); the scanner above has checked their brackets, quotes and parts
+JSONPATH_NG_MAX = 1000
+
+
 @functools.lru_cache(maxsize=4096)
 def _jsonpath_ng_ok(text: str, root: str) -> bool:
-    """jsonpath-ng's grammar for the rare complex paths (filters, slices, unions, '..')."""
+    """jsonpath-ng's grammar for the rare complex paths (filters, slices, unions, '..') of at
+    most JSONPATH_NG_MAX characters."""
+    if len(text) > JSONPATH_NG_MAX:
+        return True
     try:
         from jsonpath_ng.ext import parse
     except ImportError:  # pragma: no cover - declared dependency

@@ -100,25 +100,82 @@ def selector(name: str):
     return register
 
 
+#: what a rule's message may name in braces
+PLACEHOLDERS = ("state", "field", "value", "problem")
+#: a 'given' JSONPath longer than this is refused (jsonpath-ng's parser is slow on long unions)
+MAX_GIVEN = 1000
+#: the widest a placeholder may be padded to in a message ({state:>20})
+MAX_WIDTH = 200
+
+
 class DeclarativeRule(Rule):
     def __init__(self, code: str, spec: dict, message: str, base_dir: Path | None = None):
         self.code = code
         self.spec = spec
-        self.kinds = tuple(spec.get("kinds", ("asl",)))
+        kinds = spec.get("kinds", ("asl",))
+        if isinstance(kinds, str) or not isinstance(kinds, (list, tuple)) or not all(isinstance(k, str) for k in kinds):
+            raise ConfigError(f"rule {code}: 'kinds' must be a list of kinds such as [asl], not {kinds!r}"[:300])
+        self.kinds = tuple(kinds)
         self.message = message
         self.base_dir = base_dir
         self._validate()
 
     def _validate(self):
+        """Every mistake a custom rule can hold is found here, when the configuration is read
+        (exit 2), not as an internal error on every file linted."""
         then = self.spec.get("then")
         if not isinstance(then, dict) or then.get("function") not in FUNCTIONS:
             raise ConfigError(f"rule {self.code}: 'then.function' must be one of {', '.join(FUNCTIONS)}")
         given = self.spec.get("given", "$")
+        if not isinstance(given, str):
+            raise ConfigError(f"rule {self.code}: 'given' must be 'states', '$' or a JSONPath string")
         if given not in SELECTORS and given != "$":
+            if len(given) > MAX_GIVEN:
+                raise ConfigError(f"rule {self.code}: 'given' is {len(given):,} characters; aslint takes JSONPaths of up to {MAX_GIVEN:,}")
             try:
                 _jsonpath(given)
             except Exception as err:
                 raise ConfigError(f"rule {self.code}: 'given' is not a valid JSONPath ({err})") from None
+        from aslint.catalog.user_regex import compile_user_regex
+
+        for i, cond in enumerate(self.spec.get("where") or ()):
+            if isinstance(cond, dict) and "pattern" in cond:
+                compile_user_regex(cond["pattern"], f"rule {self.code}: where[{i}].pattern")
+        opts = then.get("functionOptions") or {}
+        if isinstance(opts, dict):
+            for key in ("match", "notMatch"):
+                if key in opts:
+                    compile_user_regex(opts[key], f"rule {self.code}: functionOptions.{key}")
+            if then["function"] == "schema":
+                self._check_schema(opts.get("schema"))
+        self._check_message()
+
+    def _check_message(self):
+        import string
+
+        try:
+            parts = list(string.Formatter().parse(self.message))
+        except ValueError as err:
+            raise ConfigError(f"rule {self.code}: the message is not a valid template ({err}); write braces as {{{{ and }}}}") from None
+        for _, name, spec, _ in parts:
+            if name is None:
+                continue
+            if name not in PLACEHOLDERS:
+                raise ConfigError(f"rule {self.code}: the message names {{{name}}}"[:200]
+                                  + f", which is no placeholder; use {', '.join('{' + p + '}' for p in PLACEHOLDERS)}")
+            widths = [int(n) for n in re.findall(r"\d+", spec or "")]
+            if any(w > MAX_WIDTH for w in widths) or "{" in (spec or ""):
+                raise ConfigError(f"rule {self.code}: the message pads {{{name}}} wider than {MAX_WIDTH} characters")
+
+    def _check_schema(self, ref):
+        from aslint.core.schemas import validator_for
+
+        if not isinstance(ref, str):
+            raise ConfigError(f"rule {self.code}: functionOptions.schema must name a JSON Schema file")
+        try:
+            validator_for(ref, self.base_dir)
+        except ConfigError as err:
+            raise ConfigError(f"rule {self.code}: {err}") from None
 
     def _selected(self, ctx):
         given = self.spec.get("given", "$")
@@ -227,15 +284,10 @@ def build_rules(docs: dict) -> dict:
 
 def load_rule_files(path: str, known_docs: dict):
     """User rules from a YAML file: returns (docs, rules)."""
-    import yaml
-
     from aslint.catalog.ruledocs import CODE_RE, RuleDoc
+    from aslint.core.config import read_limited, read_yaml
 
-    try:
-        with open(path, encoding="utf-8") as handle:
-            data = yaml.safe_load(handle)
-    except (OSError, yaml.YAMLError) as err:
-        raise ConfigError(f"extra-rules file {path}: cannot read it ({err})") from None
+    data = read_yaml(read_limited(path, "extra-rules file"), f"extra-rules file {path}")
     items = data.get("rules") if isinstance(data, dict) else None
     if not isinstance(items, list):
         raise ConfigError(f"extra-rules file {path}: expected a top-level 'rules:' list")

@@ -28,18 +28,46 @@ def find(start: str | None = None) -> Path | None:
     return None
 
 
-def _has_tool_table(path: Path) -> bool:
+#: a configuration file, custom rule file or custom schema larger than this is refused
+MAX_CONFIG_BYTES = 1024 * 1024
+
+
+def read_limited(path, what: str) -> str:
+    """The UTF-8 text of a file the configuration names, or a ConfigError that names it: a FIFO,
+    a device, a folder or a file over MAX_CONFIG_BYTES is refused before it is read."""
+    import stat
+
     try:
-        return "[tool.aslint" in path.read_text(encoding="utf-8")
+        st = os.stat(path)
+    except OSError as err:
+        raise ConfigError(f"{what} {path}: cannot read it ({err.strerror or err})") from None
+    if not stat.S_ISREG(st.st_mode):
+        raise ConfigError(f"{what} {path}: not a regular file (a folder, FIFO or device); aslint reads only files")
+    if st.st_size > MAX_CONFIG_BYTES:
+        raise ConfigError(f"{what} {path}: {st.st_size:,} bytes, over the {MAX_CONFIG_BYTES // 1024:,} KiB aslint reads")
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_CONFIG_BYTES + 1)
+    except OSError as err:
+        raise ConfigError(f"{what} {path}: cannot read it ({err.strerror or err})") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise ConfigError(f"{what} {path}: not UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start}); save it as UTF-8") from None
+
+
+def _has_tool_table(path: Path) -> bool:
+    """Whether a pyproject.toml has an aslint section (read as bytes: a file that is not UTF-8
+    and has no aslint section is someone else's business)."""
+    try:
+        with open(path, "rb") as handle:
+            return b"[tool.aslint" in handle.read(MAX_CONFIG_BYTES + 1)
     except OSError:
         return False
 
 
 def read(path: Path) -> dict:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        raise ConfigError(f"{path}: cannot read the configuration ({err})") from None
+    text = read_limited(path, "configuration")
     if path.suffix == ".toml":
         try:
             import tomllib
@@ -47,20 +75,37 @@ def read(path: Path) -> dict:
             import tomli as tomllib
         try:
             data = tomllib.loads(text)
+        except RecursionError:
+            raise ConfigError(f"{path}: the configuration nests too deeply to be read") from None
         except Exception as err:
             raise ConfigError(f"{path}: invalid TOML: {err}") from None
-        return data.get("tool", {}).get("aslint", {})
-    import yaml
-
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as err:
-        raise ConfigError(f"{path}: invalid YAML: {err}") from None
+        data = data.get("tool", {}).get("aslint", {})
+        if not isinstance(data, dict):
+            raise ConfigError(f"{path}: [tool.aslint] must be a table of settings")
+        return data
+    data = read_yaml(text, str(path))
     if data is None:
         return {}
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: the configuration must be a mapping of settings")
     return data
+
+
+def read_yaml(text: str, where: str):
+    """YAML configuration through aslint's safe reader: depth and alias expansion bounded."""
+    import yaml
+
+    from aslint.core.jsonparse import ParseError
+    from aslint.core.yamlparse import safe_data
+
+    try:
+        return safe_data(text)
+    except ParseError as err:
+        raise ConfigError(f"{where}: {err.message}") from None
+    except yaml.YAMLError as err:
+        raise ConfigError(f"{where}: invalid YAML: {err}") from None
+    except (RecursionError, ValueError) as err:
+        raise ConfigError(f"{where}: the configuration cannot be read ({type(err).__name__})") from None
 
 
 def apply(settings: Settings, raw: dict, source: str, base_dir: str) -> Settings:

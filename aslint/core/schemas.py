@@ -15,12 +15,39 @@ def validator_for(relative: str, base_dir: Path | None = None):
     from aslint.core.resources import data_dir
 
     root = data_dir("schemas")
-    path = (base_dir / relative) if base_dir is not None and (base_dir / relative).is_file() else root / relative
-    with open(path, encoding="utf-8") as handle:
-        schema = json.load(handle)
+    user = base_dir is not None and (base_dir / relative).exists()
+    path = (base_dir / relative) if user else root / relative
+    if user or not path.is_file():
+        schema = _user_schema(path)
+    else:
+        with open(path, encoding="utf-8") as handle:
+            schema = json.load(handle)
     if minischema.supported(schema):
         return minischema.Validator(schema)
     return _jsonschema_validator(schema, root)
+
+
+def _user_schema(path):
+    """A custom rule's schema file, checked as a schema (a ConfigError says what is wrong)."""
+    from aslint.core.config import read_limited
+    from aslint.core.settings import ConfigError
+
+    text = read_limited(path, "custom schema")
+    try:
+        schema = json.loads(text)
+    except RecursionError:
+        raise ConfigError(f"custom schema {path}: nests too deeply to be read") from None
+    except ValueError as err:
+        raise ConfigError(f"custom schema {path}: not JSON ({err})") from None
+    if not isinstance(schema, (dict, bool)):
+        raise ConfigError(f"custom schema {path}: a JSON Schema is an object (or true/false), not a {type(schema).__name__}")
+    import jsonschema
+
+    try:
+        jsonschema.validators.validator_for(schema).check_schema(schema)
+    except jsonschema.exceptions.SchemaError as err:
+        raise ConfigError(f"custom schema {path}: not a valid JSON Schema ({err.message[:150]})") from None
+    return schema
 
 
 def _jsonschema_validator(schema, root):
