@@ -45,3 +45,9 @@ def services_with(pattern: str) -> frozenset:
 
 def optimized_services() -> frozenset:
     return frozenset(name for name, row in table()["services"].items() if row["kind"] == "optimized")
+
+
+def apis(name: str) -> tuple[frozenset, bool]:
+    """(API names of an optimized service, whether that list is the whole list AWS accepts)."""
+    row = service(name) or {}
+    return frozenset(row.get("apis") or ()), bool(row.get("apis_complete"))

@@ -60,6 +60,13 @@ def test_map_processor_states_are_checked_recursively():
     ("arn:aws:states:::aws-sdk:s3:getObject.sync", "error"),
     ("arn:aws:states:::sns:publish.wait", "error"),
     ("foo:bar", "warning"),
+    # an API the optimized service does not have (LocalStack's test recorded against AWS: dynamodb:query)
+    ("arn:aws:states:::dynamodb:query", "error"),
+    ("arn:aws:states:::sqs:receiveMessage", "error"),
+    ("arn:aws:states:::http:invoke.waitForTaskToken", "error"),
+    ("arn:aws:states:::dynamodb:GetItem", "warning"),  # case: AWS's behaviour not documented
+    ("arn:aws:states:::sagemaker:createFoo", "warning"),  # aslint's sagemaker list may be partial
+    ("arn:aws:states:::aws-sdk:eks:describeClusterz", "error"),  # eks: SDK API names are the IAM names
 ])
 def test_asl240_bad_resources(resource, severity):
     diags = found(machine({"A": task(Resource=resource)}), "ASL240")
@@ -80,6 +87,12 @@ def test_asl240_bad_resources(resource, severity):
     "arn:${AWS::Partition}:states:::lambda:invoke",
     "${LambdaArn}",
     "arn:aws:states:::eks:runJob.sync",
+    "arn:aws:states:::aws-sdk:dynamodb:query",
+    "arn:aws:states:::dynamodb:updateItem",
+    "arn:aws:states:::http:invoke",
+    "arn:aws:states:::aws-sdk:eks:describeCluster",
+    "arn:aws:states:::aws-sdk:s3:listObjectsV2",
+    "arn:aws:states:::elasticmapreduce:addStep.sync",
 ])
 def test_asl240_good_or_unknown_resources(resource):
     assert not found(machine({"A": task(Resource=resource)}), "ASL240")

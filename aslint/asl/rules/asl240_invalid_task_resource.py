@@ -63,10 +63,22 @@ def problem(resource: str):
         if suffix and suffix != ".waitForTaskToken":
             return (f"uses {suffix!r} with an AWS SDK integration, which supports only request-response and "
                     ".waitForTaskToken; remove the suffix or use an optimized integration that supports .sync"), True
-        return None
+        return _sdk_problem(service, parsed.api)
     if not API.match(parsed.api):
         rest = resource.split(f":{service}:", 1)[-1]
         return f"has an invalid API name {rest!r}; write arn:aws:states:::{service}:apiName", True
+    from aslint.asl.integrations import apis
+
+    names, complete = apis(service)
+    if names and parsed.api not in names:
+        same_case = [n for n in names if n.lower() == parsed.api.lower()]
+        if same_case:
+            return f"names {service}:{parsed.api}; the optimized API is spelt {service}:{same_case[0]}", False
+        if complete:
+            return (f"names {service}:{parsed.api}, which is not an optimized {service} integration "
+                    f"(those are {', '.join(sorted(names))}); call it as arn:aws:states:::aws-sdk:{service}:{parsed.api}"), True
+        return (f"names {service}:{parsed.api}, which is not one of the optimized {service} APIs aslint knows; "
+                f"if AWS rejects it, call it as arn:aws:states:::aws-sdk:{service}:{parsed.api}"), False
     if not suffix:
         return None
     if suffix not in SUFFIXES:
@@ -77,6 +89,24 @@ def problem(resource: str):
     if suffix == ".waitForTaskToken" and service in known and service not in services_with("callback"):
         return f"uses .waitForTaskToken but {service} does not support the callback pattern; remove the suffix", True
     return None
+
+
+def _sdk_problem(service: str, api: str):
+    """The SDK form's action checked against the IAM catalog, for the services whose API names are
+    their IAM action names one for one (needs.json ``sdk_checked``); other services are not judged."""
+    from aslint.iam import catalog
+    from aslint.iam.needs import table as needs_table
+
+    data = needs_table()
+    prefix = data.get("sdk_prefixes", {}).get(service, service)
+    if prefix not in data.get("sdk_checked", ()) or not catalog.complete(prefix):
+        return None
+    action = f"{prefix}:{api[:1].upper()}{api[1:]}"
+    if f"{service}:{api}" in data.get("sdk_actions", {}) or catalog.canonical(action):
+        return None
+    close = catalog.suggest(action)
+    hint = f" (did you mean aws-sdk:{service}:{close.split(':', 1)[1][:1].lower()}{close.split(':', 1)[1][1:]}?)" if close else ""
+    return f"names aws-sdk:{service}:{api}, which is not an API of {service}{hint}", True
 
 
 class InvalidTaskResource(Rule):
