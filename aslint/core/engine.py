@@ -227,6 +227,11 @@ def _add(result: FileResult, doc, ruleset: RuleSet, code: str, finding: Finding,
             line, col, end_line, end_col = doc.locate(finding.pointer, finding.target)
     except Exception:
         line, col, end_line, end_col = 1, 1, 1, 1
+    if code != "ASL000":
+        from aslint.core.yaml_ignores import ignored
+
+        if ignored(doc, code, line):
+            return
     state = None
     for level, at in levels:
         state_of = kinds_mod.STATE_OF.get(level.kind)

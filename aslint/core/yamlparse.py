@@ -197,9 +197,7 @@ def _convert(root, budget, visited, text) -> YamlDoc:
             setter(mapping)
             seen = {}
             pending = []
-            for key_node, value_node in node.value:
-                if key_node.tag == "tag:yaml.org,2002:merge":
-                    continue  # merge keys are not part of CloudFormation/ASL; ignore them
+            for key_node, value_node in _pairs(node, budget):
                 # keys are text, as in JSON: "Yes:" is the state name "Yes", "200:" is "200"
                 kspan = (key_node.start_mark.index, key_node.end_mark.index)
                 key = key_node.value if isinstance(key_node, yaml.ScalarNode) else _complex_key(key_node, text, budget)
@@ -211,6 +209,44 @@ def _convert(root, budget, visited, text) -> YamlDoc:
                 pending.append((value_node, child_pointer, kspan, (lambda d, k: (lambda v: d.__setitem__(k, v)))(mapping, key), depth + 1))
             work.extend(reversed(pending))
     return YamlDoc(result_holder[0], spans, duplicates, root.start_mark.index)
+
+
+_MERGE = "tag:yaml.org,2002:merge"
+
+
+def _pairs(node, budget) -> list:
+    """The (key, value) node pairs of a mapping with YAML 1.1 merge keys applied (``<<: *base`` or
+    ``<<: [*a, *b]``), as PyYAML and the tools CloudFormation users know do: the mapping's own keys
+    win over merged ones, and an earlier merged mapping wins over a later one."""
+    if not any(k.tag == _MERGE for k, _ in node.value):
+        return node.value
+    own = [(k, v) for k, v in node.value if k.tag != _MERGE]
+    taken = {k.value for k, _ in own if isinstance(k, yaml.ScalarNode)}
+    merged = []
+    for key_node, value_node in node.value:
+        if key_node.tag != _MERGE:
+            continue
+        sources = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+        for source in sources:
+            if not isinstance(source, yaml.MappingNode):
+                raise ParseError("a merge key (<<) takes a mapping or a list of mappings", source.start_mark.index)
+            _charge(source, budget)
+            for k, v in _pairs_bounded(source, budget):
+                if isinstance(k, yaml.ScalarNode) and k.value in taken:
+                    continue
+                taken.add(k.value if isinstance(k, yaml.ScalarNode) else id(k))
+                merged.append((k, v))
+    return own + merged
+
+
+def _pairs_bounded(node, budget, depth=[0]):
+    if depth[0] > _MAX_DEPTH:
+        raise ParseError("merge keys (<<) nest too deeply (a recursive alias?); aslint does not read it", node.start_mark.index)
+    depth[0] += 1
+    try:
+        return _pairs(node, budget)
+    finally:
+        depth[0] -= 1
 
 
 def _complex_key(node, text, budget) -> str:
