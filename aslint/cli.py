@@ -58,6 +58,10 @@ def build_parser() -> argparse.ArgumentParser:
     rule = sub.add_parser("rule", help="print a rule's documentation")
     rule.add_argument("code")
 
+    lsp = sub.add_parser("lsp", help="run the language server for editors (stdio; needs aslint[lsp])")
+    lsp.add_argument("--tcp", type=int, metavar="PORT", help="listen on TCP PORT instead of stdio")
+    lsp.add_argument("--host", default="127.0.0.1", help="the address to listen on with --tcp (default: 127.0.0.1)")
+
     policy = sub.add_parser("policy", help="print the least-privilege IAM policy a definition needs")
     policy.add_argument("definition")
     policy.add_argument("--account")
@@ -77,6 +81,10 @@ def main(argv: list | None = None) -> int:
             return list_rules(args)
         if args.command == "rule":
             return show_rule(args)
+        if args.command == "lsp":
+            from aslint.lsp import main as lsp_main
+
+            return lsp_main(args)
         if args.command == "policy":
             from aslint.policy_cli import main as policy_main
 

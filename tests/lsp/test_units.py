@@ -1,0 +1,93 @@
+"""The server's parts without a client: positions, edits, stale lints, internal errors, the extra."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from aslint.lsp import actions
+from aslint.lsp.positions import LineTable
+from aslint.lsp.session import Session
+
+
+def test_columns_in_utf16_and_utf32():
+    text = 'x\n  "Comment": "\U0001F600 é", "Type": "pass"\n'
+    # aslint's column 26 (1-based code points) is after the emoji, a surrogate pair in UTF-16
+    col = text.splitlines()[1].index('"Type"') + 1
+    assert LineTable(text, "utf-32").to_lsp(2, col) == (1, col - 1)
+    assert LineTable(text, "utf-16").to_lsp(2, col) == (1, col)  # one more unit for the pair
+    table = LineTable(text, "utf-16")
+    assert table.from_lsp(1, col) == text.index('"Type"')
+
+
+def test_minimal_edit_keeps_common_text():
+    assert actions.minimal_edit("abcXYZdef", "abcQdef") == (3, 6, "Q")
+    assert actions.minimal_edit("same", "same") is None
+
+
+YAML_DEF = """StartAt: Start
+States:
+  Start:
+    Type: pass
+    Next: Done
+  Done:
+    Type: Succeed
+"""
+
+
+def test_suppression_comment_in_yaml_and_existing_comment(tmp_path):
+    path = str(tmp_path / "sm.asl.yaml")
+    session = Session(str(tmp_path))
+    linted = session.lint(path, YAML_DEF)
+    (d,) = [d for d in linted.diagnostics if d.code == "ASL100"]
+    start, end, text = actions.suppression_edit(linted.documents, d, linted.text)
+    new = YAML_DEF[:start] + text + YAML_DEF[end:]
+    assert "    Comment: \"aslint: ignore[ASL100]\"\n    Type: pass\n" in new
+    assert not [x for x in session.lint(path, new).diagnostics if x.code == "ASL100"]
+
+    with_comment = YAML_DEF.replace("    Type: pass\n", "    Comment: keep me\n    Type: pass\n")
+    linted = session.lint(path, with_comment)
+    (d,) = [d for d in linted.diagnostics if d.code == "ASL100"]
+    start, end, text = actions.suppression_edit(linted.documents, d, linted.text)
+    assert with_comment[:start] + text + with_comment[end:] == with_comment.replace(
+        "Comment: keep me", "Comment: \"keep me aslint: ignore[ASL100]\"")
+
+
+def test_a_failing_lint_becomes_one_diagnostic(tmp_path, monkeypatch):
+    pytest.importorskip("pygls")
+    from aslint.lsp.server import AslintServer
+
+    server = AslintServer()
+    server.session = Session(str(tmp_path))
+
+    def explode(path, text=None):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(server.session, "lint", explode)
+    uri = (tmp_path / "sm.asl.json").as_uri()
+    server.versions[uri] = 1
+    linted = server._lint_now(uri, 1)
+    (d,) = linted.diagnostics
+    assert d.code == "ASL000" and "boom" in d.message
+
+
+def test_a_stale_lint_is_dropped(tmp_path):
+    pytest.importorskip("pygls")
+    from aslint.lsp.server import AslintServer
+
+    server = AslintServer()
+    server.session = Session(str(tmp_path))
+    uri = (tmp_path / "sm.asl.json").as_uri()
+    server.versions[uri] = 3  # version 2 was superseded before its lint started
+    assert server._lint_now(uri, 2) is None
+
+
+def test_missing_extra_names_what_to_install():
+    code = ("import sys; sys.modules['pygls'] = None; sys.modules['lsprotocol'] = None\n"
+            "from aslint.cli import main; raise SystemExit(main(['lsp']))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2
+    assert "pip install 'aslint[lsp]'" in proc.stderr
