@@ -110,8 +110,8 @@ def _contains(doc, pointer: str, diagnostic) -> bool:
 
 
 def _comment_edit(doc, ref, code: str, text: str):
-    from aslint.fixes import to_edit
-    from aslint.finding import ValueFix
+    from aslint.core.fixes import to_edit
+    from aslint.core.finding import ValueFix
 
     comment = ref.node.get("Comment")
     if isinstance(comment, str):

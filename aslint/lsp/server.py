@@ -65,7 +65,7 @@ class AslintServer(LanguageServer):
             try:
                 return self.session.lint(path)
             except Exception as err:  # never a dead server: one diagnostic says what broke
-                from aslint.finding import Diagnostic
+                from aslint.core.finding import Diagnostic
                 from aslint.lsp.session import Linted
 
                 text = self.session.buffers.get(path, "")

@@ -46,9 +46,9 @@ class Session:
     def _build_ruleset(self):
         from pathlib import Path
 
-        from aslint import config as config_mod
-        from aslint.engine import RuleSet
-        from aslint.settings import ConfigError, Settings
+        from aslint.core import config as config_mod
+        from aslint.core.engine import RuleSet
+        from aslint.core.settings import ConfigError, Settings
 
         settings = Settings()
         self._config_error = None
@@ -105,7 +105,7 @@ class Session:
 
     def _workspace_files(self) -> list:
         if self._files is None:
-            from aslint.discovery import expand
+            from aslint.core.discovery import expand
 
             files: list = []
             if self.root and os.path.isdir(self.root):
@@ -122,9 +122,14 @@ class Session:
             return self.buffers[path]
         return None
 
-    def _lint_one(self, path: str, text: str | None, remember: bool = True):
-        """A FileResult for ``path`` (document-scope rules), cached by its text or its stat."""
-        from aslint.engine import lint_file
+    def _lint_one(self, path: str, text: str | None, cache: bool = True):
+        """A FileResult for ``path`` (document-scope rules). Every read of another file (a
+        role policy beside a definition, a template's DefinitionUri) sees the open buffers.
+
+        With ``cache``, a result is reused while the file's own text is unchanged: that is for the
+        workspace's other files, whose documents the project-scope rules need."""
+        from aslint.core.engine import lint_file
+        from aslint.core.workspace import Workspace, using
 
         ruleset = self.ruleset()
         if text is not None:
@@ -136,11 +141,12 @@ class Session:
                 return None
             key = ("disk", st.st_mtime_ns, st.st_size)
         cached = self._cache.get(path)
-        if cached is not None and cached[0] == key:
+        if cache and cached is not None and cached[0] == key:
             return cached[1]
         data = text.encode("utf-8", "surrogatepass") if text is not None else None
-        result = lint_file(path, ruleset, explicit=True, data=data, display=self.display(path), keep_text=True)
-        if remember:
+        with using(Workspace(dict(self.buffers))):
+            result = lint_file(path, ruleset, explicit=True, data=data, display=self.display(path), keep_text=True)
+        if cache or text is None or text == self.buffers.get(path):
             self._cache[path] = (key, result)
         return result
 
@@ -149,7 +155,8 @@ class Session:
         with self._lock:
             if text is None:
                 text = self._text_of(path)
-            own = self._lint_one(path, text, remember=text is None or text == self.buffers.get(path))
+            # the file asked for is always linted afresh: the files it reads may have changed
+            own = self._lint_one(path, text, cache=False)
             if own is None:
                 return Linted(text or "")
             ruleset = self.ruleset()
@@ -163,7 +170,7 @@ class Session:
     def _with_project_rules(self, path: str, own, ruleset) -> list:
         import copy
 
-        from aslint.engine import lint_project
+        from aslint.core.engine import lint_project
 
         results = [own]
         others = set(self._workspace_files()) | set(self.buffers)

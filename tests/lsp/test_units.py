@@ -91,3 +91,23 @@ def test_missing_extra_names_what_to_install():
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2
     assert "pip install 'aslint[lsp]'" in proc.stderr
+
+
+def test_a_role_policy_beside_the_definition_is_read_from_its_unsaved_buffer(tmp_path):
+    """The pairing of a definition with ``<stem>.policy.json`` reads through the open buffers."""
+    definition = json.dumps({"StartAt": "Create", "States": {"Create": {
+        "Type": "Task", "Resource": "arn:aws:states:::eks:createCluster.sync",
+        "Parameters": {"Name": "demo", "RoleArn": "arn:aws:iam::111122223333:role/demo-cluster",
+                       "ResourcesVpcConfig": {"SubnetIds": ["subnet-0aacf887d9f00e6a7", "subnet-0e5fc41e7507194ab"]}},
+        "End": True}}}, indent=2)
+    (tmp_path / "deploy.asl.json").write_text(definition, encoding="utf-8")
+    narrow = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}
+    (tmp_path / "deploy.policy.json").write_text(json.dumps(narrow), encoding="utf-8")
+    session = Session(str(tmp_path))
+    path = str(tmp_path / "deploy.asl.json")
+    assert "IAM001" in {d.code for d in session.lint(path).diagnostics}
+    broad = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": [
+        "eks:CreateCluster", "eks:DescribeCluster", "eks:DeleteCluster", "eks:TagResource"], "Resource": "*"},
+        {"Effect": "Allow", "Action": "iam:PassRole", "Resource": "*"}]}
+    session.open(str(tmp_path / "deploy.policy.json"), json.dumps(broad))
+    assert "IAM001" not in {d.code for d in session.lint(path).diagnostics}
