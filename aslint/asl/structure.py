@@ -316,6 +316,19 @@ def _value_fix(pointer: str, value, description: str):
     return ValueFix(pointer, value, description)
 
 
+def exact_decimal(text: str) -> bool:
+    """Whether the decimal ``text`` means the same number once unquoted: a JSON reader holds it
+    in a double, so the double's shortest form must denote exactly the value written (``1e400``,
+    ``9007199254740993`` and ``1.00000000000000000001`` do not; ``0.1`` and ``12`` do)."""
+    import math
+    from decimal import Decimal
+
+    if len(text) > 40:
+        return False
+    number = float(text)
+    return math.isfinite(number) and Decimal(repr(number)) == Decimal(text)
+
+
 def coerce(value, wanted):
     """A quoted number or boolean turned into the JSON type ``wanted`` names (or None)."""
     wanted = [wanted] if isinstance(wanted, str) else list(wanted)
@@ -323,10 +336,12 @@ def coerce(value, wanted):
         return None
     text = value.strip()
     if "integer" in wanted and re.fullmatch(r"-?\d+", text):
-        return int(text)
+        return int(text) if exact_decimal(text) else None
     if "number" in wanted and re.fullmatch(r"-?\d+(\.\d+)?([eE][-+]?\d+)?", text):
+        if not exact_decimal(text):
+            return None
         number = float(text)
-        return int(number) if number.is_integer() and "." not in text and "e" not in text.lower() else number
+        return int(text) if re.fullmatch(r"-?\d+", text) else number
     if "boolean" in wanted and text in ("true", "false"):
         return text == "true"
     return None

@@ -259,6 +259,9 @@ def _add(result: FileResult, doc, ruleset: RuleSet, code: str, finding: Finding,
             diag.fix = {"description": bounded(finding.fix.description),
                         "edits": [{"line": sl, "column": sc, "end_line": el, "end_column": ec, "text": edit.text}]}
             diag.edits = [edit]
+            from aslint.core.fixcheck import lineage
+
+            diag.intents = [(lineage(doc), finding.fix)]
     result.diagnostics.append(diag)
 
 

@@ -94,6 +94,8 @@ class Diagnostic:
     related: list = field(default_factory=list)
     path: list = field(default_factory=list)
     edits: list = field(default_factory=list)  # resolved Edit objects, for --fix
+    #: what the edits mean: (document lineage, ValueFix) pairs, checked by core.fixcheck
+    intents: list = field(default_factory=list)
     hint: str | None = None
 
     def as_json(self) -> dict:

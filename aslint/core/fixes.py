@@ -6,16 +6,29 @@ import json
 import re
 
 from aslint.core.finding import Edit, ValueFix
+from aslint.core.positions import AliasSpan
 
+#: a YAML node's properties before its value: anchors and tags
+_PROPERTIES = re.compile(r"(?:[&!][^\s]*\s+)+")
 _PLAIN_SAFE = re.compile(r"^[A-Za-z0-9_./@=+-][A-Za-z0-9_./@=+:-]*$")
 
 
 def to_edit(doc, fix: ValueFix) -> Edit | None:
     """The edit in the root file's text, or None when it cannot be placed exactly."""
     start, end = doc.span(fix.pointer, "value")
-    if doc.spans.get(fix.pointer) is None:
+    span = doc.spans.get(fix.pointer)
+    if span is None or isinstance(span, AliasSpan):
         return None
     raw = doc.text[start:end]
+    if doc.format == "yaml":
+        props = _PROPERTIES.match(raw)
+        if props:  # '&anchor ' stays; a '!tag' gives the written value another meaning: not fixed
+            if "!" in props.group():
+                return None
+            start, raw = start + props.end(), raw[props.end():]
+        if raw[:1] in ("|", ">") and fix.substring is None:
+            raw = raw.rstrip()  # a block scalar's span ends after its line break: keep that
+            end = start + len(raw)
     if fix.substring is not None:
         edit = _substring_edit(doc, raw, start, fix)
     else:

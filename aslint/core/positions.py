@@ -58,3 +58,8 @@ class Span:
 
     value: tuple[int, int]
     key: tuple[int, int] | None = None
+
+
+class AliasSpan(Span):
+    """Where a YAML alias (``*name``) sits, known by its key only: its value's text is the
+    anchor's, elsewhere, so no fix is placed there."""

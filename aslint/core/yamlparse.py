@@ -14,7 +14,7 @@ import yaml
 from aslint.core import budget as budget_mod
 from aslint.core.jsonparse import ParseError, too_many_digits
 from aslint.core.pointer import escape
-from aslint.core.positions import Span
+from aslint.core.positions import AliasSpan, Span
 
 try:  # libyaml is much faster; the pure-Python composer is the fallback
     _Loader = yaml.CSafeLoader
@@ -158,18 +158,25 @@ def _convert(root, budget, visited, text) -> YamlDoc:
     duplicates = []
     result_holder: list = [None]
     made: list = []
-    # Work list of (node, pointer, key_span, setter)
-    work = [(root, "", None, lambda v: result_holder.__setitem__(0, v), 0)]
+    # (node, pointer, key span, setter, depth, below an alias)
+    work = [(root, "", None, lambda v: result_holder.__setitem__(0, v), 0, False)]
     while work:
-        node, pointer, key_span, setter, depth = work.pop()
+        node, pointer, key_span, setter, depth, below = work.pop()
         if depth > _MAX_DEPTH:
             raise ParseError(f"the document nests more than {_MAX_DEPTH} levels deep (a recursive alias?); aslint does not read it",
                              node.start_mark.index)
         if id(node) in visited:  # reached again through an alias: the expansion is charged
             _charge(node, budget)
+            # the node's text is the anchor's, elsewhere: the alias point is known by its key
+            # only (findings inside land there), and nothing below it gets a span (no fix lands
+            # on the anchor's text through an alias)
+            if key_span is not None and not below:
+                spans[pointer] = AliasSpan(key_span, key_span)
+            below = True
         else:
             visited.add(id(node))
-        spans[pointer] = Span((node.start_mark.index, node.end_mark.index), key_span)
+            if not below:
+                spans[pointer] = Span((node.start_mark.index, node.end_mark.index), key_span)
         tag = node.tag
         short = tag[1:] if tag.startswith("!") and not tag.startswith("!!") else None
         if short is not None:
@@ -183,7 +190,7 @@ def _convert(root, budget, visited, text) -> YamlDoc:
                 continue
             plain = _retag(node)
             made.append(plain)  # kept alive, so that no later node gets its id
-            work.append((plain, pointer + "/" + escape(fn), key_span, inner_setter, depth + 1))
+            work.append((plain, pointer + "/" + escape(fn), key_span, inner_setter, depth + 1, below))
             continue
         if isinstance(node, yaml.ScalarNode):
             setter(_scalar(node))
@@ -191,7 +198,7 @@ def _convert(root, budget, visited, text) -> YamlDoc:
             items = [None] * len(node.value)
             setter(items)
             for i, child in reversed(list(enumerate(node.value))):
-                work.append((child, f"{pointer}/{i}", None, (lambda lst, j: (lambda v: lst.__setitem__(j, v)))(items, i), depth + 1))
+                work.append((child, f"{pointer}/{i}", None, (lambda lst, j: (lambda v: lst.__setitem__(j, v)))(items, i), depth + 1, below))
         elif isinstance(node, yaml.MappingNode):
             mapping: dict = {}
             setter(mapping)
@@ -206,7 +213,7 @@ def _convert(root, budget, visited, text) -> YamlDoc:
                     duplicates.append((child_pointer, Span(kspan, kspan), Span(seen[key], seen[key])))
                 seen[key] = kspan
                 mapping[key] = None
-                pending.append((value_node, child_pointer, kspan, (lambda d, k: (lambda v: d.__setitem__(k, v)))(mapping, key), depth + 1))
+                pending.append((value_node, child_pointer, kspan, (lambda d, k: (lambda v: d.__setitem__(k, v)))(mapping, key), depth + 1, below))
             work.extend(reversed(pending))
     return YamlDoc(result_holder[0], spans, duplicates, root.start_mark.index)
 

@@ -154,3 +154,129 @@ def test_cloudformation_tags_in_yaml(pairs):
 def test_the_base_definition_is_linted_without_internal_errors():
     result = _lint(json.dumps(BASE, indent=2), "base.asl.json")
     assert result.recognized
+
+
+# -- --fix re-parse equality ---------------------------------------------------------------------
+# A fixed text must parse, and differ from the original only where a fix that was kept points
+# (checked here on whole files, apart from core.fixcheck's per-document comparison); hostile
+# numbers and YAML anchors, aliases and block scalars around the fixed values are mixed in.
+
+FIX_NUMBERS = ["5", "0.1", "-3", "1.5e3", "1e400", "9007199254740993", "12345678901234567890", "1.00000000000000000001", "7" * 5000]
+AUTH_TEMPLATE = """apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: aws-auth
+  namespace: kube-system
+data:
+  mapRoles: |
+    - rolearn: arn:aws:iam::111122223333:role/service-role/Deployer
+      username: deployer
+      groups:
+        - jobs
+"""
+
+
+def _choice_states(doc, numbers):
+    """Quoted numbers in NumericEquals of a Choice state added to the definition (ASL211 fixes)."""
+    states = doc.setdefault("States", {}) if isinstance(doc.get("States", {}), dict) else None
+    if states is None:
+        return doc
+    target = next(iter(states), None)
+    choices = [{"Variable": f"$.v{i}", "NumericEquals": n, "Next": target} for i, n in enumerate(numbers)] if target else []
+    if choices:
+        states["FuzzChoice"] = {"Type": "Choice", "Choices": choices, "Default": target}
+    return doc
+
+
+def _differing_paths(a, b, prefix=""):
+    from aslint.core.pointer import escape
+
+    if type(a) is not type(b):
+        yield prefix
+    elif isinstance(a, dict):
+        for k in a.keys() | b.keys():
+            if k not in a or k not in b:
+                yield prefix + "/" + escape(k)
+            else:
+                yield from _differing_paths(a[k], b[k], prefix + "/" + escape(k))
+    elif isinstance(a, list):
+        if len(a) != len(b):
+            yield prefix
+        else:
+            for i, (x, y) in enumerate(zip(a, b)):
+                yield from _differing_paths(x, y, f"{prefix}/{i}")
+    elif a != b:
+        yield prefix
+
+
+def _check_fix(text, name):
+    from aslint.core.fixcheck import checked_text
+    from aslint.core.fixes import apply
+    from aslint.core.loader import load
+
+    result = lint_file(name, RULESET, explicit=True, data=text.encode("utf-8"), display=name, keep_text=True)
+    fixable = [d for d in result.diagnostics if d.edits]
+    new_text, refused = checked_text(name, text, result.diagnostics, apply)
+    kept = [d for d in fixable if d not in {id(r): r for r, _ in refused}.values()]
+    if new_text == text:
+        return kept, refused
+    before, after = load(name, text.encode()), load(name, new_text.encode())
+    assert after.problem is None, after.problem.message
+    assert len(before.documents) == len(after.documents)
+    allowed = set()
+    for d in kept:
+        for key, fix in d.intents:
+            allowed.add((key[0][2], fix.pointer if len(key) == 1 else key[1][0] if not key[1][1] else key[1][0] + fix.pointer))
+    for old, new in zip(before.documents, after.documents):
+        for path in _differing_paths(old.data, new.data):
+            assert any(i == old.doc_index and (path == p or path.startswith(p + "/")) for i, p in allowed), (path, allowed)
+    return kept, refused
+
+
+@settings(**SETTINGS)
+@given(st.data())
+def test_fix_never_changes_more_than_it_says(data):
+    doc = copy.deepcopy(BASE) if data.draw(st.booleans()) else _corpus_definition(data)
+    numbers = data.draw(st.lists(st.sampled_from(FIX_NUMBERS), min_size=1, max_size=4))
+    doc = _choice_states(doc, numbers)
+    as_yaml = data.draw(st.booleans())
+    if not as_yaml:
+        kept, refused = _check_fix(json.dumps(doc, indent=data.draw(st.sampled_from([None, 1, 2]))), "fix.asl.json")
+        assert not refused, refused  # plain JSON: every fix is sound, none may be refused
+        for d in kept:
+            (key, fix), = d.intents
+            if isinstance(fix.value, (int, float)) and not isinstance(fix.value, bool):
+                assert json.dumps(fix.value) != "Infinity" and len(str(fix.value)) < 30
+        return
+    import yaml
+
+    text = yaml.safe_dump(doc, sort_keys=False, width=10_000)
+    hostile = data.draw(st.sampled_from(["anchor", "alias", "block", "none"]))
+    if hostile == "anchor":
+        text = text.replace("NumericEquals: '", "NumericEquals: &n0 '", 1)
+        text = text.replace("NumericEquals: '", "NumericEquals: *n0 #'", 1) if "*n0" not in text and text.count("NumericEquals: '") > 0 else text
+    elif hostile == "alias":
+        text = text.replace("NumericEquals: '", "NumericEquals: &n1 '", 1) + "Extra: *n1\n"
+    elif hostile == "block":
+        text = text.replace("  FuzzChoice:\n", "  FuzzChoice:\n    Comment: |\n      a block\n      of text\n", 1)
+    _check_fix(text, "fix.asl.yaml")
+
+
+@settings(**SETTINGS)
+@given(st.sampled_from(["plain", "anchor", "alias", "block-before", "block-after", "flow"]))
+def test_fix_in_yaml_manifests_is_exact(shape):
+    text = AUTH_TEMPLATE
+    if shape == "anchor":
+        text = text.replace("mapRoles: |", "mapRoles: &roles |") + "extra: *roles\n"
+    elif shape == "alias":
+        text = "roles: &roles |\n" + AUTH_TEMPLATE.split("mapRoles: |\n", 1)[1] + text.replace(
+            "mapRoles: |\n" + AUTH_TEMPLATE.split("mapRoles: |\n", 1)[1], "mapRoles: *roles\n")
+    elif shape == "block-before":
+        text = text.replace("data:\n", "note: >-\n  folded\n  text\ndata:\n")
+    elif shape == "block-after":
+        text = text + "  mapUsers: |\n    []\n"
+    elif shape == "flow":
+        text = text.replace("metadata:\n  name: aws-auth\n  namespace: kube-system\n", "metadata: {name: aws-auth, namespace: kube-system}\n")
+    kept, refused = _check_fix(text, "aws-auth.yaml")
+    if shape in ("plain", "block-before", "block-after", "flow"):
+        assert kept and not refused
