@@ -475,3 +475,23 @@ def test_workflow_that_uses_what_it_created_and_keeps_it_gets_an_error():
                           "Job": {"apiVersion": "batch/v1", "kind": "Job", "metadata": {"generateName": "j-"}}}, "End": True}
     found = [d for d in lint(machine("Create", {"Create": create(nxt="Run"), "Run": run})) if d.code == "LCY001"]
     assert [d.severity for d in found] == ["error"]
+
+
+def _delete_child(kind, sync, nxt):
+    api = "deleteNodegroup" if kind == "nodegroup" else "deleteFargateProfile"
+    name_key = "NodegroupName" if kind == "nodegroup" else "FargateProfileName"
+    return {"Type": "Task", "Resource": f"arn:aws:states:::eks:{api}" + (".sync" if sync else ""),
+            "Parameters": {"ClusterName": "c1", name_key: "n1"}, "ResultPath": None, "Next": nxt}
+
+
+@pytest.mark.parametrize("kind", ["nodegroup", "fargateprofile"])
+def test_child_deleted_without_sync_right_before_the_cluster(kind):
+    states = {"Delete child": _delete_child(kind, False, "Note"), "Note": {"Type": "Pass", "Next": "Delete"}, "Delete": delete()}
+    found = [d for d in lint(machine("Delete child", states)) if d.code == "LCY010"]
+    assert [(d.pointer, d.severity) for d in found] == [("/States/Delete child/Resource", "error")]
+    states["Delete child"] = _delete_child(kind, True, "Note")
+    assert not [d for d in lint(machine("Delete child", states)) if d.code == "LCY010"]
+    # a wait (here a Wait state before a describe loop) between them is not "right before"
+    states["Delete child"] = _delete_child(kind, False, "Wait")
+    states["Wait"] = {"Type": "Wait", "Seconds": 300, "Next": "Delete"}
+    assert not [d for d in lint(machine("Delete child", states)) if d.code == "LCY010"]

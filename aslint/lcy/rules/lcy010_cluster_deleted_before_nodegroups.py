@@ -1,4 +1,5 @@
-"""LCY010: deleteCluster while a node group or Fargate profile of that cluster may still exist."""
+"""LCY010: deleteCluster while a node group or Fargate profile of that cluster may still exist
+(not deleted on some path, or deleted without .sync right before, so it is still DELETING)."""
 
 from __future__ import annotations
 
@@ -32,3 +33,35 @@ class ClusterDeletedBeforeNodegroups(Rule):
                     "delete a cluster that still has node groups or Fargate profiles, so the cluster stays. "
                     f"Delete it first with {DELETE_HOW[res.kind]} on every path that reaches this state.",
                     target="key", related=[(res.ref.pointer, f"{res.label()} is created here")], path=path)
+
+        yield from _deleting_right_before(f)
+
+
+def _deleting_right_before(f):
+    """A request-response deleteNodegroup/deleteFargateProfile followed (through Pass states only) by
+    deleteCluster of the same cluster: the node group or profile is still DELETING when EKS is asked
+    to delete the cluster, and EKS refuses (ResourceInUseException)."""
+    cluster_deletes = {s.ref.pointer: s for s in f.deletes}
+    for sites in f.sites_at.values():
+        for s in sites:
+            if s.role != "delete" or s.kind not in ("nodegroup", "fargateprofile") or s.sync or s.cluster is None:
+                continue
+            states = s.ref.machine.states
+            name, seen = s.ref.node.get("Next"), set()
+            while isinstance(name, str) and name in states and name not in seen:
+                seen.add(name)
+                ref = states[name]
+                target = cluster_deletes.get(ref.pointer)
+                if target is not None:
+                    if target.cluster is not None and target.cluster.text == s.cluster.text:
+                        noun = "node group" if s.kind == "nodegroup" else "Fargate profile"
+                        yield Finding(
+                            f"{s.ref.pointer}/Resource",
+                            f"'{s.ref.name}' starts deleting the {noun} without waiting, so '{ref.name}' finds it still "
+                            "deleting and EKS refuses to delete the cluster",
+                            hint=f"Use eks:{s.task.api}.sync so the {noun} is gone first",
+                            related=[(ref.pointer, f"cluster {target.cluster.show()} is deleted here")])
+                    break
+                if ref.type != "Pass":
+                    break
+                name = ref.node.get("Next")
