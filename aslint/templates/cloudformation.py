@@ -105,7 +105,12 @@ def _machine(host, resources, name, res, policies, result: Analysis) -> None:
         return
     pbase = join(base, "Properties")
     sam = res.get("Type") == SAM
-    subs = literal_substitutions(host, join(pbase, "DefinitionSubstitutions"), props.get("DefinitionSubstitutions"))
+    raw_subs = props.get("DefinitionSubstitutions")
+    if raw_subs is not None and not isinstance(raw_subs, dict) or isinstance(raw_subs, dict) and is_intrinsic(raw_subs) \
+            and next(iter(raw_subs)) not in ("Fn::If", "Fn::FindInMap", "Fn::GetAtt", "Ref", "Fn::ImportValue", "Fn::Select"):
+        result.add("TPL007", join(pbase, "DefinitionSubstitutions"),
+                   f"DefinitionSubstitutions of state machine {name} is not a mapping of names to values")
+    subs = literal_substitutions(host, join(pbase, "DefinitionSubstitutions"), raw_subs)
     context = _role_context(host, resources, name, props, pbase, sam, policies, result)
     context.update({"template_resource": name, "substitutions": subs, "template_format": "sam" if sam else "cloudformation"})
     found: list = []
