@@ -24,8 +24,13 @@ def _json_value_after(text: str, key_end: int):
 _UNREADABLE = object()
 
 
-def describe(doc, pointer: str, repeat, first) -> tuple[str, str]:
-    """(message, hint) for the key at ``pointer`` repeated at span ``repeat`` after ``first``."""
+def describe(doc, pointer: str, repeat, first) -> tuple[str, str, str | None]:
+    """(message, hint, severity) for the key at ``pointer`` repeated at span ``repeat`` after ``first``.
+
+    The severity is None (the rule's: error) where AWS rejects the document: a JSON definition that
+    names a state twice (DUPLICATE_STATE_NAME), or other JSON keys whose values differ. In YAML the
+    loaders that CloudFormation and SAM users deploy with keep the last value, and deployed samples
+    repeat keys, so it is a warning; so is a repeat with the same value, where nothing is lost."""
     key = pointer.rsplit("/", 1)[-1].replace("~1", "/").replace("~0", "~")
     shown = key if len(key) <= 40 else key[:39] + "…"
     in_states = pointer.rsplit("/", 2)[-2:-1] == ["States"]
@@ -44,4 +49,5 @@ def describe(doc, pointer: str, repeat, first) -> tuple[str, str]:
         message = f"duplicate key '{shown}': YAML does not allow it; loaders that accept it keep only the last value"
         if in_states:
             message = f"duplicate key '{shown}': a state defined twice; YAML does not allow it, and a loader keeps only the last"
-    return message, "Remove or rename one of them"
+    severity = None if doc.format == "json" and (in_states or not same) else "warning"
+    return message, "Remove or rename one of them", severity

@@ -164,8 +164,9 @@ def lint_loaded(loaded: Loaded, ruleset: RuleSet, display: str, explicit: bool =
             from aslint.core.duplicate_keys import describe
 
             for pointer, repeat, first in doc.duplicates:
-                message, hint = describe(doc, pointer, repeat, first)
-                _add(result, doc, ruleset, "ASL002", Finding(pointer, message, target="key", hint=hint), span=repeat.key)
+                message, hint, severity = describe(doc, pointer, repeat, first)
+                _add(result, doc, ruleset, "ASL002", Finding(pointer, message, target="key", hint=hint, severity=severity),
+                     span=repeat.key)
         for rule in ruleset.by_kind.get(doc.kind, ()):
             ctx = Context(doc, ruleset.options(rule), settings, None, ruleset)
             try:

@@ -10,25 +10,25 @@ def _dups(text, name):
 def test_json_duplicate_state_name_is_rejected_by_aws():
     text = '{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}, "A": {"Type": "Succeed"}}}'
     [d] = _dups(text, "m.asl.json")
-    assert "DUPLICATE_STATE_NAME" in d.message and "JSON parsers" not in d.message and d.hint
+    assert "DUPLICATE_STATE_NAME" in d.message and "JSON parsers" not in d.message and d.hint and d.severity == "error"
 
 
 def test_json_duplicate_field_with_equal_values_is_not_said_to_lose_anything():
     text = '{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true, "End": true}}}'
     [d] = _dups(text, "m.asl.json")
-    assert "same value" in d.message and "lost" not in d.message
+    assert "same value" in d.message and "lost" not in d.message and d.severity == "warning"
 
 
 def test_json_duplicate_field_with_different_values():
     text = '{"StartAt": "A", "Comment": "one", "Comment": "two", "States": {"A": {"Type": "Succeed"}}}'
     [d] = _dups(text, "m.asl.json")
-    assert "last value" in d.message
+    assert "last value" in d.message and d.severity == "error"
 
 
 def test_yaml_duplicate_says_yaml_not_json():
     text = "StartAt: A\nStates:\n  A:\n    Type: Pass\n    End: true\n    End: true\n"
     [d] = _dups(text, "m.asl.yaml")
-    assert "YAML" in d.message and "JSON" not in d.message
+    assert "YAML" in d.message and "JSON" not in d.message and d.severity == "warning"
 
 
 def test_no_duplicate_no_finding():
