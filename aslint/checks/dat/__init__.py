@@ -1,0 +1,1 @@
+"""DAT family rules."""
