@@ -30,7 +30,7 @@ from aslint.asl.model import model
 from aslint.dat import paths as dp
 from aslint.dat.results import task_result
 from aslint.dat.shapes import EMPTY, TOP, TOP_YES, Arr, Member, Obj, Scalar, join, of_literal, with_origin
-from aslint.pointer import escape
+from aslint.core.pointer import escape
 
 MAX_VISITS = 24  # a state processed more often than this gets an unknown input (widening)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from aslint.dat import paths as dp
 from aslint.dat.analysis import analyze
-from aslint.finding import Finding
+from aslint.core.finding import Finding
 
 _LIMIT = 200
 

@@ -1,24 +1,13 @@
-"""What a Task returns: the result shape of each EKS integration, read from ``result_shapes.json``.
+"""What a Task returns: the result shape of each EKS integration and pattern, read from the
+integrations table (``schemas/integrations.json``, ``result_shape``).
 
-Every other resource (Lambda, SDK integrations, activities) returns an unknown shape.
+Every other resource (Lambda, SDK integrations, activities) and a pattern whose shape the table
+leaves null return an unknown shape.
 """
 
 from __future__ import annotations
 
-import functools
-import json
-from pathlib import Path
-
 from aslint.dat.shapes import TOP, of_spec
-
-_TABLE = Path(__file__).with_name("result_shapes.json")
-
-
-@functools.lru_cache(maxsize=1)
-def table() -> dict:
-    with open(_TABLE, encoding="utf-8") as handle:
-        return {k: v for k, v in json.load(handle).items() if not k.startswith("_")}
-
 
 _DYNAMIC = object()
 
@@ -43,25 +32,28 @@ def _param(params, dotted: str):
 
 
 def task_result(ref, origin: str, keep=None):
-    """The result shape of Task ``ref`` (TOP when the integration is not in the table)."""
+    """The result shape of Task ``ref`` (TOP when the table does not know it)."""
     resource = ref.node.get("Resource")
     if not isinstance(resource, str) or ":eks:" not in resource:
         return TOP
-    from aslint.eks.tasks import parse_resource
+    from aslint.asl import integrations
+    from aslint.asl.resource import eks_integration
 
-    parsed = parse_resource(resource)
-    if parsed is None:
-        return TOP
-    entry = table().get(f"eks:{parsed[0]}{parsed[1]}")
-    if entry is None:
+    parsed = eks_integration(resource)
+    entry = integrations.eks(parsed.api) if parsed is not None else None
+    pattern = integrations.SUFFIX_PATTERN.get(parsed.pattern) if parsed is not None else None
+    spec = (entry.get("result_shape") or {}).get(pattern) if entry is not None and pattern else None
+    if not isinstance(spec, dict):
         return TOP
     params = ref.node.get("Arguments" if ref.jsonata else "Parameters")
-    if isinstance(params, str):
-        return TOP  # the whole Arguments is one JSONata expression
-    for case in entry.get("when", ()):
-        values = [_param(params, k) for k in case["if"]]
-        if any(v is _DYNAMIC for v in values):
-            return TOP
-        if all(v == want for v, want in zip(values, case["if"].values())):
-            return of_spec(case["shape"], origin, keep=keep)
-    return of_spec(entry.get("shape"), origin, keep=keep)
+    if "when" in spec:
+        if isinstance(params, str):
+            return TOP  # the whole Arguments is one JSONata expression
+        for case in spec["when"]:
+            values = [_param(params, k) for k in case["if"]]
+            if any(v is _DYNAMIC for v in values):
+                return TOP
+            if all(v == want for v, want in zip(values, case["if"].values())):
+                return of_spec(case["shape"], origin, keep=keep)
+        spec = spec.get("shape")
+    return of_spec(spec, origin, keep=keep)

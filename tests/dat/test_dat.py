@@ -436,7 +436,7 @@ def test_jsonata_catch_error_output():
 def test_each_state_is_processed_a_bounded_number_of_times(n):
     """The fixed point is linear: a long chain with a shared Catch handler runs each state once."""
     from aslint.dat import analysis
-    from aslint.document import Document
+    from aslint.core.document import Document
 
     states = {}
     for i in range(n):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from aslint.dat.report import findings
-from aslint.rule import Rule
+from aslint.core.rule import Rule
 
 
 class ReadFailsOnSomePath(Rule):
