@@ -12,7 +12,7 @@ is linear in the definition's size times a small factor.
 from __future__ import annotations
 
 from aslint.asl import variables
-from aslint.asl.model import model
+from aslint.asl.model import model, transitions
 
 
 def _mask(assign, bits) -> int:
@@ -56,21 +56,15 @@ def assigned_before(doc) -> dict:
                 continue
             own = _mask(node.get("Assign"), bits)
             edges = []
-            if isinstance(node.get("Next"), str):
-                edges.append((node["Next"], entry | own))
-            if node.get("Type") == "Choice":
-                if isinstance(node.get("Default"), str):
-                    edges.append((node["Default"], entry | own))
-                choices = node.get("Choices")
-                if isinstance(choices, list):
-                    for rule in choices:
-                        if isinstance(rule, dict) and isinstance(rule.get("Next"), str):
-                            edges.append((rule["Next"], entry | own | _mask(rule.get("Assign"), bits)))
-            catches = node.get("Catch")
-            if isinstance(catches, list):
-                for catcher in catches:
-                    if isinstance(catcher, dict) and isinstance(catcher.get("Next"), str):
-                        edges.append((catcher["Next"], entry | _mask(catcher.get("Assign"), bits)))
+            for t in transitions(ref):
+                if not isinstance(t.target, str):
+                    continue
+                if t.kind == "Catch":  # the catcher's Assign instead of the state's
+                    edges.append((t.target, entry | _mask(t.via.get("Assign"), bits)))
+                elif t.kind == "Choice":
+                    edges.append((t.target, entry | own | _mask(t.via.get("Assign"), bits)))
+                else:
+                    edges.append((t.target, entry | own))
             for target, mask in edges:
                 if target not in states:
                     continue

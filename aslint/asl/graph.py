@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass, field
 
-from aslint.asl.model import model
+from aslint.asl.model import model, transitions
 from aslint.asl.structure import ALL_STATE_FIELDS, STATE_TYPES, did_you_mean
 from aslint.core.pointer import escape
 
@@ -44,30 +44,19 @@ def _is_end(node) -> bool:
     return node.get("End") is True
 
 
+_EDGE_KIND = {"Next": "Next", "Default": "Default", "Choice": "Choices", "Catch": "Catch"}
+
+
 def state_edges(ref):
     node = ref.node
     if not isinstance(node, dict):
         return
-    p = ref.pointer
-    if "Next" in node:
-        yield Edge(ref.name, node["Next"], f"{p}/Next", "Next")
-    else:
+    if "Next" not in node:
         typo = misspelt_next(node)
         if typo is not None:  # reported by ASL101/ASL202; follow it so its target is not "unreachable" too
-            yield Edge(ref.name, node[typo], f"{p}/{escape(typo)}", "Typo")
-    if ref.type == "Choice":
-        if "Default" in node:
-            yield Edge(ref.name, node["Default"], f"{p}/Default", "Default")
-        choices = node.get("Choices")
-        if isinstance(choices, list):
-            for i, rule in enumerate(choices):
-                if isinstance(rule, dict) and "Next" in rule:
-                    yield Edge(ref.name, rule["Next"], f"{p}/Choices/{i}/Next", "Choices")
-    catch = node.get("Catch")
-    if isinstance(catch, list):
-        for i, catcher in enumerate(catch):
-            if isinstance(catcher, dict) and "Next" in catcher:
-                yield Edge(ref.name, catcher["Next"], f"{p}/Catch/{i}/Next", "Catch")
+            yield Edge(ref.name, node[typo], f"{ref.pointer}/{escape(typo)}", "Typo")
+    for t in transitions(ref):
+        yield Edge(ref.name, t.target, t.pointer, _EDGE_KIND[t.kind])
 
 
 def _terminal_or_unknown(ref) -> bool:

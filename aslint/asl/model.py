@@ -71,6 +71,52 @@ def child_machines(state: StateRef):
                 yield f"{state.pointer}/{key}", node[key]
 
 
+@dataclass(frozen=True)
+class Transition:
+    """One way out of a state: ``kind`` is ``Next``, ``Default``, ``Choice`` (a rule's Next) or
+    ``Catch``; ``target`` the state name as written (not a string when the definition is broken);
+    ``pointer`` where it is written; ``via`` the Choice rule or the catcher (its Assign,
+    ErrorEquals) and ``index`` its place in Choices/Catch."""
+
+    kind: str
+    target: object
+    pointer: str
+    via: dict | None = None
+    index: int = -1
+
+
+def transitions(state: StateRef) -> list:
+    """The one transition function: every state ``state`` can go to next in its own machine
+    (Next, a Choice's Default and rules, Catch), in that order. A Parallel's branches and a Map's
+    item processor are entered at their own StartAt: see :func:`child_machines`."""
+    node = state.node
+    if not isinstance(node, dict):
+        return []
+    p = state.pointer
+    out = []
+    if "Next" in node:
+        out.append(Transition("Next", node["Next"], f"{p}/Next"))
+    if node.get("Type") == "Choice":
+        if "Default" in node:
+            out.append(Transition("Default", node["Default"], f"{p}/Default"))
+        choices = node.get("Choices")
+        if isinstance(choices, list):
+            for i, rule in enumerate(choices):
+                if isinstance(rule, dict) and "Next" in rule:
+                    out.append(Transition("Choice", rule["Next"], f"{p}/Choices/{i}/Next", rule, i))
+    catch = node.get("Catch")
+    if isinstance(catch, list):
+        for i, catcher in enumerate(catch):
+            if isinstance(catcher, dict) and "Next" in catcher:
+                out.append(Transition("Catch", catcher["Next"], f"{p}/Catch/{i}/Next", catcher, i))
+    return out
+
+
+def successors(state: StateRef) -> list:
+    """The names of the states ``state`` can go to next (well-formed targets only)."""
+    return [t.target for t in transitions(state) if isinstance(t.target, str)]
+
+
 def build(data) -> Model:
     machines, states, by_pointer = [], [], {}
     if not isinstance(data, dict):

@@ -116,13 +116,7 @@ def did_you_mean(word, choices, cutoff: float = 0.6) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
-def is_dynamic(value) -> bool:
-    """A JSONata expression, a template placeholder or a CloudFormation function: unknown until deployment/run."""
-    if isinstance(value, dict):
-        if len(value) == 1 and next(iter(value)) in ("Ref", "Condition"):
-            return True
-        return bool(value) and all(str(k).startswith("Fn::") for k in value)
-    return isinstance(value, str) and ("{%" in value or "${" in value)
+from aslint.asl.dynamic import is_dynamic  # noqa: E402,F401  (the one test, re-exported for the ASL rules)
 
 
 def describe(value) -> str:

@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from aslint.asl.dynamic import is_expression
+from aslint.asl.model import successors
+
 _CONFIGMAPS = re.compile(r"^/api/v1/namespaces/([^/?]+)/configmaps(?:/([^/?]+))?/?(?:\?.*)?$")
 
 
@@ -20,14 +23,12 @@ class Task:
     def literal(self, key: str):
         """A literal parameter value (None for ``Key.$`` paths and JSONata expressions)."""
         value = self.params.get(key)
-        if isinstance(value, str) and value.startswith("{%"):
-            return None
-        return value
+        return None if is_expression(value) else value
 
     def cluster(self) -> str | None:
         key = "Name" if self.action == "createCluster" else "ClusterName"
         value = self.params.get(key)
-        if isinstance(value, str) and not value.startswith("{%"):
+        if isinstance(value, str) and not is_expression(value):
             return value
         dyn = self.params.get(key + ".$")
         return ("$" + dyn) if isinstance(dyn, str) else None  # same path = same cluster, as far as a linter can tell
@@ -78,7 +79,7 @@ def _body_data(task: Task):
     _, body = body_of(task)
     if isinstance(body, dict):
         return body
-    if isinstance(body, str) and body.strip() and not body.startswith("{%"):
+    if isinstance(body, str) and body.strip() and not is_expression(body):
         try:
             from aslint.core.yamlparse import safe_data
 
@@ -111,20 +112,6 @@ def aws_auth_calls(doc) -> list:
             out.append(task)
     doc.cache["auth.aws_auth_calls"] = out
     return out
-
-
-def successors(ref) -> list:
-    """Names of the states a state can go to next (Next, Default, Choices, Catch)."""
-    node = ref.node if isinstance(ref.node, dict) else {}
-    names = []
-    for key in ("Next", "Default"):
-        if isinstance(node.get(key), str):
-            names.append(node[key])
-    for group in ("Choices", "Catch"):
-        items = node.get(group)
-        if isinstance(items, list):
-            names.extend(i["Next"] for i in items if isinstance(i, dict) and isinstance(i.get("Next"), str))
-    return names
 
 
 def reachable_after(ref) -> set:

@@ -101,6 +101,7 @@ LINTED_BODIES = ("aws-auth", "k8s-rbac", "k8s-list")
 def call_bodies(doc) -> list:
     """The Kubernetes objects sent by eks:call that aslint has rules for (aws-auth, RBAC, a List of
     them), as documents embedded in the definition at the RequestBody; nothing else is linted."""
+    from aslint.asl.dynamic import is_expression
     from aslint.auth.calls import body_of, eks_tasks
     from aslint.auth.manifests import subtree
     from aslint.core.embedded import string_document
@@ -113,7 +114,7 @@ def call_bodies(doc) -> list:
         context = {"eks_call": task}
         if isinstance(body, dict):
             candidates = [subtree(doc, pointer, body, context=context)]
-        elif isinstance(body, str) and body.strip() and not body.lstrip().startswith("{%"):
+        elif isinstance(body, str) and body.strip() and not is_expression(body):
             candidates, error = string_document(doc, pointer, context=context)
         else:
             continue

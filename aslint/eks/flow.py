@@ -2,22 +2,7 @@
 
 from __future__ import annotations
 
-
-def successors(ref) -> list:
-    """Names of the states ``ref`` can go to next (Next, Choices, Default, Catch)."""
-    node = ref.node
-    if not isinstance(node, dict):
-        return []
-    out = []
-    if isinstance(node.get("Next"), str):
-        out.append(node["Next"])
-    if isinstance(node.get("Default"), str):
-        out.append(node["Default"])
-    for key in ("Choices", "Catch"):
-        items = node.get(key)
-        if isinstance(items, list):
-            out.extend(c["Next"] for c in items if isinstance(c, dict) and isinstance(c.get("Next"), str))
-    return out
+from aslint.asl.model import successors
 
 
 def top_in(ref, machine):

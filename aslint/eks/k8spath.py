@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from aslint.asl.dynamic import is_dynamic
+
 
 @dataclass
 class K8sPath:
@@ -21,7 +23,7 @@ class K8sPath:
 
 def parse(path) -> K8sPath | None:
     """Parse /api/v1/… or /apis/GROUP/VERSION/…; None for anything else (or a path with placeholders)."""
-    if not isinstance(path, str) or "${" in path or "{%" in path:
+    if not isinstance(path, str) or is_dynamic(path):
         return None
     segs = [s for s in path.split("?", 1)[0].split("/") if s]
     if len(segs) >= 2 and segs[0] == "api":

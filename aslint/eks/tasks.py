@@ -43,9 +43,7 @@ def parse_resource(resource) -> tuple[str, str] | None:
     return (parsed.api, parsed.pattern) if parsed is not None else None
 
 
-def is_expression(value) -> bool:
-    """A JSONata ``{% … %}`` string."""
-    return isinstance(value, str) and value.strip().startswith("{%") and value.strip().endswith("%}")
+from aslint.asl.dynamic import is_dynamic_field, is_expression  # noqa: E402  (the one test)
 
 
 @dataclass
@@ -79,12 +77,7 @@ class EksTask:
 
     def is_dynamic(self, name: str) -> bool:
         """Given as ``Name.$`` (JSONPath) or as a ``{% … %}`` string (JSONata)."""
-        p = self.params
-        if not isinstance(p, dict):
-            return False
-        if self.jsonata:
-            return is_expression(p.get(name))
-        return name + ".$" in p and name not in p
+        return is_dynamic_field(self.params, name, self.jsonata)
 
     def literal(self, name: str):
         """The literal value of the field, or None when absent or dynamic."""

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from aslint.asl.model import model
+from aslint.asl.model import model, transitions
 from aslint.lcy.resources import path_segments
 
 EXIT_SUCCESS, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
@@ -215,13 +215,14 @@ def build(doc) -> Graph:
     def dispatch(src, ref, cls, owner, frame):
         node = ref.node
         catchers = node.get("Catch") if isinstance(node.get("Catch"), list) else []
+        exits = {t.index: t.target for t in transitions(ref) if t.kind == "Catch"}
         for i, catcher in enumerate(catchers):
             if not isinstance(catcher, dict):
                 continue
             how = _match(catcher.get("ErrorEquals"), cls)
             if not how:
                 continue
-            target = catcher.get("Next")
+            target = exits.get(i)
             if isinstance(target, str) and target in ref.machine.states:
                 g.add_edge(Edge(src, g.node_of[ref.machine.states[target].pointer], "error", owner, cls,
                                 f"{ref.pointer}/Catch/{i}", catcher_writes(ref, catcher, frame)))
@@ -249,14 +250,15 @@ def build(doc) -> Graph:
             if isinstance(target_name, str) and target_name in states:
                 g.add_edge(Edge(after, g.node_of[states[target_name].pointer], kind, owner, writes=writes))
 
+        ways = transitions(ref)
         if t == "Choice":
-            choices = node.get("Choices")
-            for rule in choices if isinstance(choices, list) else []:
-                if isinstance(rule, dict):
-                    go(rule.get("Next"))
-            if "Default" in node:
-                go(node.get("Default"))
-            else:
+            for way in ways:
+                if way.kind == "Choice":
+                    go(way.target)
+            for way in ways:
+                if way.kind == "Default":
+                    go(way.target)
+            if "Default" not in node:
                 g.add_edge(Edge(src, _errors["other"], "error", -1, "other"))
             continue
         if t == "Succeed":
@@ -270,8 +272,10 @@ def build(doc) -> Graph:
             continue
         if node.get("End") is True:
             g.add_edge(Edge(after, success, "normal", owner, writes=writes))
-        elif "Next" in node:
-            go(node.get("Next"))
+        else:
+            for way in ways:
+                if way.kind == "Next":
+                    go(way.target)
         if t == "Task":
             dispatch(src, ref, "other", src, frame)
             if any(f in node for f in _TIMEOUT_FIELDS):

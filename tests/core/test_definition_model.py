@@ -85,3 +85,62 @@ def test_every_partition_form_gets_the_same_auth_findings(partition):
     plain = _findings("arn:aws:states:::eks:call")
     assert any(code == "AUTH001" for code, *_ in plain)
     assert _findings(f"arn:{partition}:states:::eks:call") == plain
+
+
+def test_one_transition_function():
+    from aslint.asl.model import model, successors, transitions
+
+    data = {"StartAt": "C", "States": {
+        "C": {"Type": "Choice", "Choices": [{"Variable": "$.x", "IsPresent": True, "Next": "T", "Assign": {"a": 1}}],
+              "Default": "P"},
+        "T": {"Type": "Task", "Resource": "arn:aws:states:::eks:call", "Next": "P",
+              "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "F"}]},
+        "P": {"Type": "Parallel", "End": True, "Branches": [{"StartAt": "In", "States": {"In": {"Type": "Succeed"}}}]},
+        "F": {"Type": "Fail"}}}
+
+    class Doc:
+        cache: dict = {}
+
+    doc = Doc()
+    doc.data = data
+    refs = {r.name: r for r in model(doc).states}
+    kinds = [(t.kind, t.target, t.pointer) for t in transitions(refs["C"])]
+    assert kinds == [("Default", "P", "/States/C/Default"), ("Choice", "T", "/States/C/Choices/0/Next")]
+    assert transitions(refs["C"])[1].via["Assign"] == {"a": 1}
+    assert successors(refs["T"]) == ["P", "F"] and successors(refs["P"]) == [] and successors(refs["F"]) == []
+
+
+def test_every_family_uses_the_one_transition_function():
+    import aslint.auth.calls
+    import aslint.eks.flow
+    from aslint.asl import model
+
+    assert aslint.auth.calls.successors is model.successors and aslint.eks.flow.successors is model.successors
+
+
+@pytest.mark.parametrize("value, dynamic", [
+    ("{% $states.input.name %}", True), ("  {% $x %}", True), ("${ClusterName}", True),
+    ("{{resolve:ssm:/x}}", True), ({"Ref": "Cluster"}, True), ({"Fn::GetAtt": ["R", "Arn"]}, True),
+    ("demo", False), ({"Name": "x"}, False), (3, False), ("$.name", False)])
+def test_one_dynamic_value_test(value, dynamic):
+    from aslint.asl.dynamic import is_dynamic
+
+    assert is_dynamic(value) is dynamic
+
+
+def test_every_family_uses_the_one_dynamic_test():
+    from aslint.asl import dynamic, jsonata, structure
+    from aslint.auth import arn
+    from aslint.eks import tasks, values
+
+    assert structure.is_dynamic is dynamic.is_dynamic and arn.is_dynamic is dynamic.is_dynamic
+    assert jsonata.is_expression is dynamic.is_expression and tasks.is_expression is dynamic.is_expression
+    assert values.is_placeholder is dynamic.has_placeholder
+
+
+def test_a_dynamic_field():
+    from aslint.asl.dynamic import is_dynamic_field
+
+    assert is_dynamic_field({"Name.$": "$.n"}, "Name", False)
+    assert not is_dynamic_field({"Name.$": "$.n", "Name": "x"}, "Name", False)
+    assert is_dynamic_field({"Name": "{% $n %}"}, "Name", True) and not is_dynamic_field({"Name": "n"}, "Name", True)

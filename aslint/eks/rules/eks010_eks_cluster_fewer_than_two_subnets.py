@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from aslint.asl.dynamic import is_dynamic
 from aslint.eks.tasks import eks_tasks
 from aslint.eks.values import lookup
 from aslint.core.finding import Finding
@@ -18,7 +19,7 @@ class ClusterWithFewerThanTwoSubnets(Rule):
             state, subnets, pointer = lookup(task, "ResourcesVpcConfig", "SubnetIds")
             if state != "literal" or not isinstance(subnets, list):
                 continue
-            if not all(isinstance(s, str) and not s.startswith("{%") and "${" not in s for s in subnets):
+            if not all(isinstance(s, str) and not is_dynamic(s) for s in subnets):
                 continue  # a subnet given by a template reference or expression may be anything
             distinct = set(subnets)
             if len(distinct) < 2:

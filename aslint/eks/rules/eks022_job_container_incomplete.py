@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from aslint.asl.dynamic import is_dynamic
 from aslint.eks.job import DNS_LABEL, jobs
 from aslint.core.finding import Finding
 from aslint.core.rule import Rule
@@ -44,7 +45,7 @@ class JobContainerIncomplete(Rule):
                             yield Finding(cptr, f"container {i} of the Job has no {field}{s}; Kubernetes requires "
                                                 f"a name and an image for every container. Add \"{field}\".")
                     name = c.get("name")
-                    if isinstance(name, str) and "${" not in name and not name.startswith("{%"):
+                    if isinstance(name, str) and not is_dynamic(name):
                         if name in seen:
                             yield Finding(view.get("spec", "template", "spec", "containers", i, "name")[2],
                                           f"container name '{name}' is used twice{s}; names must be unique within a pod. Rename one.")
