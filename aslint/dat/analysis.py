@@ -29,7 +29,7 @@ from aslint.asl.graph import state_edges
 from aslint.asl.model import model
 from aslint.dat import paths as dp
 from aslint.dat.results import task_result
-from aslint.dat.shapes import EMPTY, TOP, TOP_YES, Arr, Member, Obj, Scalar, join, of_literal, with_origin
+from aslint.dat.shapes import EMPTY, MAYBE, TOP, TOP_YES, Arr, Member, Obj, Scalar, join, of_literal, with_origin
 from aslint.core.pointer import escape
 
 MAX_VISITS = 24  # a state processed more often than this gets an unknown input (widening)
@@ -44,11 +44,30 @@ _COMPARISONS = frozenset(
     for op in ("Equals", "LessThan", "GreaterThan", "LessThanEquals", "GreaterThanEquals")
     for suffix in ("", "Path")
 ) | {"BooleanEquals", "BooleanEqualsPath", "StringMatches"}
-_JSONATA_PATH = re.compile(r"^\{%\s*\$states\.(input|result|errorOutput)((?:\.[A-Za-z_][A-Za-z0-9_]*|\[\d+\])*)\s*%\}$")
+_JSONATA_PATH = re.compile(r"^\{%\s*\$states\.(input|result|errorOutput|context)((?:\.[A-Za-z_][A-Za-z0-9_]*|\[\d+\])*)\s*%\}$")
 _JSONATA_STEP = re.compile(r"\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]")
 
 
 _STRING_MEMBER = Member(Scalar("string"))
+
+
+def _context():
+    """The context object (``$$``, ``$states.context``) as documented: every level open (AWS adds
+    fields over time), the documented leaves typed, Task and Map only in some states."""
+    doc = "the context object"
+    string, number = Member(Scalar("string", doc)), Member(Scalar("number", doc))
+    maybe_string = Member(Scalar("string", doc), MAYBE)
+    execution = Obj({"Id": string, "Input": Member(TOP), "Name": string, "RoleArn": string, "StartTime": string,
+                     "RedriveCount": Member(Scalar("number", doc), MAYBE), "RedriveTime": maybe_string}, True, doc)
+    state = Obj({"EnteredTime": string, "Name": string, "RetryCount": number}, True, doc)
+    machine = Obj({"Id": string, "Name": string}, True, doc)
+    task = Obj({"Token": maybe_string}, True, doc)
+    item = Obj({"Index": number, "Value": Member(TOP)}, True, doc)
+    return Obj({"Execution": Member(execution), "State": Member(state), "StateMachine": Member(machine),
+                "Task": Member(task, MAYBE), "Map": Member(Obj({"Item": Member(item)}, True, doc), MAYBE)}, True, doc)
+
+
+CONTEXT = _context()
 
 
 @dataclass
@@ -196,9 +215,10 @@ class _Run:
             if item is not None and steps[:3] == (("m", "Map"), ("m", "Item"), ("m", "Value")):
                 value, _ = dp.walk(item, steps[3:])
                 return value
-            if steps[:3] == (("m", "Map"), ("m", "Item"), ("m", "Index")) and len(steps) == 3:
-                return Scalar("number")
-            return TOP
+            value, brk = dp.walk(CONTEXT, steps)
+            if record:
+                self.record(ref, pointer, "$$", steps, brk)
+            return value if brk is None else TOP
         if root != "input":
             return TOP  # variables: their shape is not tracked
         value, brk = dp.walk(data, steps)
@@ -310,7 +330,7 @@ class _Run:
             if not m:
                 return TOP if node.lstrip().startswith("{%") else Scalar("string")
             member = m.group(1)
-            data = env.get(member)
+            data = CONTEXT if member == "context" else env.get(member)
             if data is None:
                 return TOP
             steps = tuple(("m", a) if a else ("i", int(b)) for a, b in _JSONATA_STEP.findall(m.group(2)))

@@ -67,7 +67,9 @@ def _consequence(doc, fail) -> str:
         return ""
     if _alive_resource(doc, fail.state) is None:
         return ""
-    return "; the cleanup will not run (States.Runtime skips every Catch)"
+    if fail.brk.certain:
+        return "; the cleanup will not run (States.Runtime skips every Catch)"
+    return "; there the cleanup will not run (States.Runtime skips every Catch)"
 
 
 def findings(doc, certain: bool):

@@ -451,3 +451,25 @@ def test_each_state_is_processed_a_bounded_number_of_times(n):
     run.run()
     assert max(run.visits.values()) <= 2
     assert len(run.visits) == n + 1
+
+
+def test_context_object_has_its_documented_shape():
+    states = {"Use": pass_(Parameters={"id.$": "$$.Execution.Id", "input.$": "$$.Execution.Input.any.thing",
+                                       "new.$": "$$.Execution.SomeNewField", "token.$": "$$.Task.Token",
+                                       "bad.$": "$$.Execution.Name.first"})}
+    diags = lint(states)
+    assert only(diags) == [("DAT001", "/States/Use/Parameters/bad.$")]
+    assert "`$$.Execution.Name` is a string" in diags[0].message
+
+
+def test_warning_says_the_cleanup_will_not_run_on_that_path():
+    states = {
+        "Create": create_cluster("Run", Catch=_catch_to("Delete")),
+        "Run": run_job("Delete", Catch=_catch_to("Delete")),
+        "Delete": delete_cluster(Parameters={"Name.$": "$.eks.Cluster.Name"}),
+    }
+    states["Create"]["Catch"] = _catch_to("Notify")
+    states["Notify"] = pass_("Delete", Parameters={"endpoint.$": "$.eks.Cluster.Endpoint"}, ResultPath="$.note")
+    diags = lint(states)
+    msgs = {d.pointer: d.message for d in diags}
+    assert "there the cleanup will not run" in msgs["/States/Notify/Parameters/endpoint.$"]
