@@ -6,7 +6,7 @@ import fnmatch
 import glob
 import os
 
-SUFFIXES = (".json", ".yaml", ".yml")
+SUFFIXES = (".json", ".yaml", ".yml", ".tf")
 
 
 def _excluded(name: str, relpath: str, patterns) -> bool:

@@ -143,7 +143,7 @@ def lint_loaded(loaded: Loaded, ruleset: RuleSet, display: str, explicit: bool =
     settings = ruleset.settings
     if loaded.problem:
         p = loaded.problem
-        if loaded.declared or (explicit and p.code == "ASL003") or (p.code == "ASL001" and kinds_mod.sniff(loaded.text)):
+        if loaded.declared or p.certain or (explicit and p.code == "ASL003") or (p.code == "ASL001" and kinds_mod.sniff(loaded.text)):
             result.recognized = True
             _emit_problem(result, loaded, ruleset)
         else:

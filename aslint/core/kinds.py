@@ -89,6 +89,21 @@ def suppressor(kind: str):
     return register
 
 
+#: (lower-case name suffix, fn(path, text) -> (documents, loader.Problem | None)): a family that reads
+#: a file type itself (Terraform's HCL); its documents may carry their kind already
+FILE_PARSERS: list = []
+
+
+def file_parser(path: str):
+    """The family parser registered for ``path``'s suffix, or None (families are loaded first)."""
+    load_families()
+    lower = path.lower()
+    for suffix, fn in FILE_PARSERS:
+        if lower.endswith(suffix):
+            return fn
+    return None
+
+
 #: fn(text) -> bool: "this unparseable text is clearly one of my kinds" (then its syntax error is
 #: reported as ASL001 instead of the file being skipped as unrecognized); must be cheap.
 SNIFFERS: list = []

@@ -23,6 +23,9 @@ class Problem:
     message: str
     offset: int = 0
     end: int | None = None
+    #: the file is certainly one aslint reads (a family's file parser said so): report the problem
+    #: even for a file found by walking a folder
+    certain: bool = False
 
 
 @dataclass
@@ -80,6 +83,11 @@ def read_text(path: str, data: bytes | None = None) -> tuple[str | None, Problem
 def parse(path: str, text: str, fmt: str | None = None) -> tuple[list, Problem | None]:
     """Parse ``text`` as JSON or YAML (by suffix, else by its first character)."""
     if fmt is None:
+        from aslint.kinds import file_parser
+
+        special = file_parser(path)
+        if special is not None:  # a family reads this file type itself (Terraform's .tf)
+            return special(path, text)
         lower = path.lower()
         if lower.endswith(YAML_SUFFIXES):
             fmt = "yaml"

@@ -91,6 +91,8 @@ def suggested_resource(resource: str, doc) -> str:
     become the pseudo parameters (for use in ``!Sub``)."""
     if doc.context.get("role_policy_source") != "template" or not resource.startswith("arn:"):
         return resource
+    if doc.context.get("template_format") == "terraform":
+        return resource  # Terraform has no pseudo parameters
     parts = resource.split(":", 5)
     if len(parts) < 6:
         return resource

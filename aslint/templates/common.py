@@ -28,13 +28,14 @@ def analysed(fill):
 class Problem:
     """A template-level finding: a TPL code, a pointer into the template, a message."""
 
-    __slots__ = ("code", "pointer", "message", "target")
+    __slots__ = ("code", "pointer", "message", "target", "document")
 
-    def __init__(self, code: str, pointer: str, message: str, target: str = "value"):
+    def __init__(self, code: str, pointer: str, message: str, target: str = "value", document=None):
         self.code = code
         self.pointer = pointer
         self.message = message
         self.target = target
+        self.document = document  # where the pointer is, when not the template's own document
 
 
 class Analysis:
@@ -43,8 +44,8 @@ class Analysis:
         self.machines: list = []  # (logical name, pointer, [definition Documents])
         self.documents: list = []  # everything the extractor yields
 
-    def add(self, code, pointer, message, target="value"):
-        self.problems.append(Problem(code, pointer, message, target))
+    def add(self, code, pointer, message, target="value", document=None):
+        self.problems.append(Problem(code, pointer, message, target, document))
 
 
 def is_definition(data) -> bool:

@@ -2,4 +2,4 @@
 
 from __future__ import annotations
 
-from aslint.templates import ack, cloudformation, serverless, terraform_plan  # noqa: F401  (they register themselves)
+from aslint.templates import ack, cloudformation, serverless, terraform_plan, terraform_source  # noqa: F401  (they register themselves)

@@ -25,6 +25,8 @@ def test_pre_commit_try_repo(tmp_path):
     (work / "good.asl.json").write_text(GOOD)
     (work / "bad.asl.json").write_text(BAD)
     (work / "package.json").write_text('{"name": "x"}\n')
+    (work / "machine.tf").write_text('resource "aws_sfn_state_machine" "m" {\n  role_arn   = var.role\n'
+                                     '  definition = jsonencode({ StartAt = "A", States = { A = { Type = "Pass", Next = "B" } } })\n}\n')
     _git(work, "add", ".")
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache")}
     def hook(*files):
@@ -35,6 +37,8 @@ def test_pre_commit_try_repo(tmp_path):
     bad = hook("good.asl.json", "bad.asl.json")
     assert bad.returncode == 1, bad.stdout + bad.stderr
     assert "bad.asl.json:1:55: ASL002" in bad.stdout
+    terraform = hook("machine.tf")  # the hook's environment has the HCL parser
+    assert terraform.returncode == 1 and "machine.tf:3:80: ASL201" in terraform.stdout, terraform.stdout + terraform.stderr
 
 
 def test_hook_file_types_include_terraform_sources():

@@ -7,7 +7,7 @@ from __future__ import annotations
 from aslint.core.finding import Finding
 from aslint.core.rule import Rule
 
-TEMPLATE_KINDS = ("cfn-template", "ack-statemachine", "terraform-plan", "serverless")
+TEMPLATE_KINDS = ("cfn-template", "ack-statemachine", "terraform-plan", "terraform", "serverless")
 
 
 class TemplateProblemRule(Rule):
@@ -23,4 +23,7 @@ class TemplateProblemRule(Rule):
             return
         for problem in analysis.problems:
             if problem.code == self.code:
-                yield Finding(problem.pointer, problem.message, target=problem.target)
+                finding = Finding(problem.pointer, problem.message, target=problem.target)
+                if problem.document is not None:
+                    finding.document = problem.document  # in another file of a Terraform module
+                yield finding
