@@ -38,7 +38,7 @@ def test_pre_commit_try_repo(tmp_path):
     assert bad.returncode == 1, bad.stdout + bad.stderr
     assert "bad.asl.json:1:55: ASL002" in bad.stdout
     terraform = hook("machine.tf")  # the hook's environment has the HCL parser
-    assert terraform.returncode == 1 and "machine.tf:3:80: ASL201" in terraform.stdout, terraform.stdout + terraform.stderr
+    assert terraform.returncode == 1 and "machine.tf:3:83: ASL201" in terraform.stdout, terraform.stdout + terraform.stderr
 
 
 def test_hook_file_types_include_terraform_sources():
