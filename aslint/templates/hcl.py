@@ -17,6 +17,7 @@ import re
 
 MAX_DEPTH = 128
 _SPACE = re.compile(r"\s+")
+_INDEXED = re.compile(r"^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\[\]\n]{1,40}\])+$")
 
 
 class HclError(Exception):
@@ -347,8 +348,11 @@ class _Builder:
             return Call(span, name, args, self.s(_span(idents[0])) if idents else span)
         if data == "identifier":
             return Ref(span, self._name(tree))
-        if data == "get_attr_expr_term":
+        if data in ("get_attr_expr_term", "index_expr_term"):
             text = self._traversal(tree)
+            if text is None:
+                raw = self.src(span)
+                text = raw if _INDEXED.match(raw) else None  # aws_iam_role.this[0].arn
             return Ref(span, text) if text else Expr(span, self.src(span))
         return Expr(span, self.src(span))
 

@@ -9,6 +9,7 @@ policies, ``locals``), parsed once per process while unchanged, and bounded in n
 from __future__ import annotations
 
 import os
+import re
 
 from aslint.document import Document
 from aslint.pointer import join
@@ -18,7 +19,7 @@ from aslint.templates import hcl
 #: files over this size are not parsed (python-hcl2 reads ~100 KB/s)
 MAX_HCL_BYTES = 1024 * 1024
 MAX_MODULE_FILES = 200
-SUFFIXES = (".tf",)
+SUFFIXES = (".tf", ".tf.json")
 _cache: dict = {}
 
 
@@ -135,10 +136,20 @@ def block_child_pointer(parent_ptr: str, body: hcl.Body, block) -> str:
 # -- reading files ------------------------------------------------------------------------------------
 
 def parse_file(path: str, text: str) -> FileModel:
-    """Raises hcl.HclError, hcl.MissingParser."""
+    """Raises hcl.HclError (also for bad JSON in a ``.tf.json``), hcl.MissingParser."""
     if len(text) > MAX_HCL_BYTES:
         raise hcl.HclError(f"the file is {len(text):,} characters, over aslint's {MAX_HCL_BYTES // 1024} KiB "
                            "limit for Terraform sources; not read", 0)
+    if path.lower().endswith(".tf.json"):
+        from aslint.loader import parse
+        from aslint.templates import terraform_json
+
+        docs, problem = parse(path, text, "json")
+        if problem is not None:
+            raise hcl.HclError(problem.message, problem.offset)
+        if not docs or not isinstance(docs[0].data, dict):
+            raise hcl.HclError("a Terraform JSON file holds an object", 0)
+        return FileModel(path, text, terraform_json.body(docs[0]))
     return FileModel(path, text, hcl.parse(text))
 
 
@@ -160,7 +171,7 @@ def cached_file(path: str) -> FileModel | None:
     text, problem = read_text(key)
     if problem is None and text is not None and len(text) <= MAX_HCL_BYTES:
         try:
-            model = FileModel(path, text, hcl.parse(text))
+            model = parse_file(path, text)
         except (hcl.HclError, hcl.MissingParser):
             model = None
     if len(_cache) > 1024:
@@ -231,6 +242,7 @@ class Module:
     def resolve(self, model: FileModel, node, pointer: str, depth: int = 0):
         """Follow ``local.x`` (and ``"${local.x}"``) to the expression it names: (model, node, pointer)."""
         while depth < 8:
+            node = unwrap(node)
             ref = reference(node)
             if ref is None or not ref.startswith("local.") or ref.count(".") != 1:
                 break
@@ -242,14 +254,24 @@ class Module:
         return model, node, pointer
 
 
+def unwrap(node):
+    """``"${expr}"`` alone is ``expr`` itself (Terraform keeps its value as it is)."""
+    if isinstance(node, hcl.Tpl) and len(node.parts) == 1 and isinstance(node.parts[0], hcl.Interp) \
+            and node.parts[0].node is not None and not node.directive:
+        return node.parts[0].node
+    return node
+
+
+_INDEX = re.compile(r"\[[^\]]*\]")
+
+
 def reference(node) -> str | None:
-    """The traversal a node is (``aws_iam_role.r.arn``), also when written ``"${aws_iam_role.r.arn}"``."""
-    if isinstance(node, hcl.Ref):
-        return node.text
+    """The traversal a node is (``aws_iam_role.r.arn``), also when written ``"${aws_iam_role.r.arn}"``;
+    indexes are dropped (``aws_iam_role.r[0].arn``: every instance of a counted resource is alike)."""
     if isinstance(node, hcl.Tpl) and len(node.parts) == 1 and isinstance(node.parts[0], hcl.Interp):
-        inner = node.parts[0].node
-        if isinstance(inner, hcl.Ref):
-            return inner.text
+        node = node.parts[0].node
+    if isinstance(node, hcl.Ref):
+        return _INDEX.sub("", node.text) if "[" in node.text else node.text
     return None
 
 

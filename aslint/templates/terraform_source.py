@@ -1,4 +1,4 @@
-"""Terraform sources (``.tf``): every ``aws_sfn_state_machine`` of the file, linted where it is written.
+"""Terraform sources (``.tf``, and ``.tf.json`` in Terraform's JSON syntax): every ``aws_sfn_state_machine`` of the file, linted where it is written.
 
 ``definition`` may be ``jsonencode({...})`` (the HCL object is the definition: exact positions of
 its keys and values), a heredoc or quoted JSON string (positions inside it; ``${…}`` is an unknown
@@ -30,11 +30,13 @@ MACHINE = "aws_sfn_state_machine"
 MODEL = "tf.model"
 EXTRA = "pip install 'aslint[terraform]'"
 _MACHINE_BLOCK = re.compile(r'resource\s+"?aws_sfn_state_machine"?\s')
+_MACHINE_JSON = re.compile(r'"aws_sfn_state_machine"\s*:')
 
 
 def load_source(path: str, text: str):
-    """The loader's reader for ``.tf`` files: (documents, Problem or None)."""
-    machine = MACHINE in text and bool(_MACHINE_BLOCK.search(text))
+    """The loader's reader for ``.tf`` and ``.tf.json`` files: (documents, Problem or None)."""
+    json_syntax = path.lower().endswith(".tf.json")
+    machine = MACHINE in text and bool(_MACHINE_JSON.search(text) if json_syntax else _MACHINE_BLOCK.search(text))
     if not machine:
         if "aws_iam_" not in text or not any(mentions(p, (MACHINE,)) for p in module_files(path)):
             return [], None  # not for aslint: skipped like any unrelated file
@@ -44,7 +46,8 @@ def load_source(path: str, text: str):
         return [], Problem("ASL003", f"is a Terraform source, and reading HCL needs the optional parser: {EXTRA}",
                            certain=True)
     except hcl.HclError as err:
-        return [], Problem("ASL001", f"invalid HCL: {err.message}", err.offset, certain=True)
+        message = err.message if json_syntax else f"invalid HCL: {err.message}"
+        return [], Problem("ASL001", message, err.offset, certain=True)
     doc = model.document
     doc.kind = KIND
     doc.cache[MODEL] = model
@@ -52,6 +55,7 @@ def load_source(path: str, text: str):
 
 
 kinds.FILE_PARSERS.append((".tf", load_source))
+kinds.FILE_PARSERS.append((".tf.json", load_source))
 
 
 @kinds.extractor(KIND)

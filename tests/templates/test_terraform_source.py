@@ -344,3 +344,71 @@ def test_missing_parser_names_the_extra(monkeypatch):
     monkeypatch.setattr(hcl, "_lark", missing)
     diags = run({"main.tf": JSONENCODE})["main.tf"]
     assert [d.code for d in diags] == ["ASL003"] and "aslint[terraform]" in diags[0].message
+
+
+TF_JSON = r'''{
+  "resource": {
+    "aws_iam_role": {"sfn": {"name": "sfn", "assume_role_policy": "${data.aws_iam_policy_document.assume.json}"}},
+    "aws_iam_role_policy": {
+      "eks": {
+        "role": "${aws_iam_role.sfn.id}",
+        "policy": "${jsonencode({Version = \"2012-10-17\", Statement = [{Effect = \"Allow\", Action = [\"eks:DeleteCluster\"], Resource = \"arn:aws:eks:us-east-1:123456789012:cluster/demo\"}]})}"
+      }
+    },
+    "aws_sfn_state_machine": {
+      "sm": {
+        "role_arn": "${aws_iam_role.sfn.arn}",
+        "definition": "{\"StartAt\": \"Delete\", \"States\": {\"Delete\": {\"Type\": \"Task\", \"Resource\": \"arn:aws:states:::eks:deleteCluster.sync\", \"Parameters\": {\"Name\": \"demo\"}, \"Next\": \"${var.next}\"}}}"
+      }
+    }
+  }
+}
+'''
+
+
+def test_tf_json_definition_string_and_jsonencode_policy_in_an_interpolation():
+    diags = run({"main.tf.json": TF_JSON}, select=["IAM001", "ASL"])["main.tf.json"]
+    assert [d.code for d in diags] == ["IAM001"], [(d.code, d.message) for d in diags]
+    assert "eks:DescribeCluster" in diags[0].message
+    assert text_at(TF_JSON, diags[0], 43) == r'\"arn:aws:states:::eks:deleteCluster.sync\"'
+    broken = TF_JSON.replace(r'\"Next\": \"${var.next}\"', r'\"Next\": \"Gone\"')
+    nxt = only(run({"main.tf.json": broken}, select=["ASL201"])["main.tf.json"], "ASL201")
+    assert len(nxt) == 1 and text_at(broken, nxt[0], 8) == r'\"Gone\"'
+    typo = TF_JSON.replace(r'[\"eks:DeleteCluster\"]', r'[\"eks:DeleteClusterz\"]')
+    unknown = run({"main.tf.json": typo}, select=["IAM042"])["main.tf.json"]
+    assert len(unknown) == 1 and text_at(typo, unknown[0], 22) == r'\"eks:DeleteClusterz\"'
+
+
+def test_counted_role_and_attachment_by_index():
+    text = ROLE.replace('resource "aws_iam_role" "sfn" {', 'resource "aws_iam_role" "sfn" {\n  count = 1') + '''
+resource "aws_iam_policy" "eks" {
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = "eks:DeleteCluster", Resource = "*" }]
+  })
+}
+
+resource "aws_iam_role_policy_attachment" "eks" {
+  role       = aws_iam_role.sfn[0].name
+  policy_arn = aws_iam_policy.eks.arn
+}
+''' + JSONENCODE.replace("aws_iam_role.sfn.arn", "aws_iam_role.sfn[0].arn")
+    diags = run({"main.tf": text}, select=["IAM001", "TPL005"])["main.tf"]
+    assert [d.code for d in diags] == ["IAM001"] and "eks:DescribeCluster" in diags[0].message
+
+
+def test_the_documented_example_gives_the_documented_finding():
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "templates.md").read_text()
+
+    def block(title):
+        start = doc.index("```hcl " + title)
+        start = doc.index("\n", start) + 1
+        return doc[start:doc.index("```", start)]
+
+    iam = ROLE + block("infra/iam.tf")
+    diags = run({"infra/main.tf": block("infra/main.tf"), "infra/iam.tf": iam})
+    assert [(d.code, d.line, d.column) for d in diags["infra/main.tf"]] == [("IAM001", 9, 22)]
+    assert "infra/main.tf:9:22: IAM001 " + diags["infra/main.tf"][0].message in doc
+    assert diags["infra/iam.tf"] == []
