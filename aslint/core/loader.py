@@ -83,7 +83,7 @@ def read_text(path: str, data: bytes | None = None) -> tuple[str | None, Problem
 def parse(path: str, text: str, fmt: str | None = None) -> tuple[list, Problem | None]:
     """Parse ``text`` as JSON or YAML (by suffix, else by its first character)."""
     if fmt is None:
-        from aslint.kinds import file_parser
+        from aslint.core.kinds import file_parser
 
         special = file_parser(path)
         if special is not None:  # a family reads this file type itself (Terraform's .tf)

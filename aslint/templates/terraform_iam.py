@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 
-from aslint.document import Document
-from aslint.pointer import join
-from aslint.positions import Span
+from aslint.core.document import Document
+from aslint.core.pointer import join
+from aslint.core.positions import Span
 from aslint.templates import hcl
 from aslint.templates.terraform_model import block_child_pointer, block_pointer, literal_string, reference, render
 from aslint.templates import terraform_strings as strings

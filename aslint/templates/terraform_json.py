@@ -9,8 +9,8 @@ cannot be known without the provider's schema, so the blocks aslint reads are na
 
 from __future__ import annotations
 
-from aslint.embedded import char_offsets
-from aslint.pointer import join
+from aslint.core.embedded import char_offsets
+from aslint.core.pointer import join
 from aslint.templates import hcl
 
 BLOCKS = ("statement", "principals", "not_principals", "condition", "inline_policy", "dynamic")

@@ -11,9 +11,9 @@ from __future__ import annotations
 import os
 import re
 
-from aslint.document import Document
-from aslint.pointer import join
-from aslint.positions import Span
+from aslint.core.document import Document
+from aslint.core.pointer import join
+from aslint.core.positions import Span
 from aslint.templates import hcl
 
 #: files over this size are not parsed (python-hcl2 reads ~100 KB/s)
@@ -141,7 +141,7 @@ def parse_file(path: str, text: str) -> FileModel:
         raise hcl.HclError(f"the file is {len(text):,} characters, over aslint's {MAX_HCL_BYTES // 1024} KiB "
                            "limit for Terraform sources; not read", 0)
     if path.lower().endswith(".tf.json"):
-        from aslint.loader import parse
+        from aslint.core.loader import parse
         from aslint.templates import terraform_json
 
         docs, problem = parse(path, text, "json")
@@ -156,8 +156,8 @@ def parse_file(path: str, text: str) -> FileModel:
 def cached_file(path: str) -> FileModel | None:
     """A module file, parsed once per process while it does not change; None when it cannot be
     read or parsed (its own lint run reports that)."""
-    from aslint.loader import read_text
-    from aslint.workspace import current
+    from aslint.core.loader import read_text
+    from aslint.core.workspace import current
 
     key = os.path.abspath(path)
     try:
@@ -182,7 +182,7 @@ def cached_file(path: str) -> FileModel | None:
 
 def module_files(path: str) -> list:
     """The other ``.tf`` files of the folder of ``path`` (sorted, at most MAX_MODULE_FILES)."""
-    from aslint.workspace import current
+    from aslint.core.workspace import current
 
     if path in ("", "-"):
         return []
@@ -194,7 +194,7 @@ def module_files(path: str) -> list:
 
 def mentions(path: str, words: tuple) -> bool:
     """Whether the file's text contains any of ``words`` (a cheap filter before parsing)."""
-    from aslint.loader import read_text
+    from aslint.core.loader import read_text
 
     text, problem = read_text(path)
     return problem is None and text is not None and any(w in text for w in words)

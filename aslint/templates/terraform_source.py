@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import re
 
-from aslint import kinds
-from aslint.loader import Problem
-from aslint.pointer import join
+from aslint.core import kinds
+from aslint.core.loader import Problem
+from aslint.core.pointer import join
 from aslint.templates import hcl
 from aslint.templates import terraform_strings as strings
 from aslint.templates.common import analysed, incomplete_reason, is_definition

@@ -9,8 +9,8 @@ from __future__ import annotations
 import os
 import re
 
-from aslint.document import Document
-from aslint.positions import Span
+from aslint.core.document import Document
+from aslint.core.positions import Span
 from aslint.templates import hcl
 from aslint.templates.common import parse_string
 from aslint.templates.substitution import Piece, offset_map, quote_bare_unknowns
@@ -84,8 +84,8 @@ def module_path(model_path: str, node) -> str:
 
 def read_file(path: str, shown: str, function: str):
     """(text) of a file a function reads; raises Unreadable for a missing or unreadable one."""
-    from aslint.loader import read_text
-    from aslint.workspace import current
+    from aslint.core.loader import read_text
+    from aslint.core.workspace import current
 
     if not current().is_file(path):
         raise Unreadable("TPL002", f"{function}() names {shown}, which does not exist (looked for {path}); "

@@ -6,7 +6,7 @@ import pytest
 pytest.importorskip("hcl2")
 
 from aslint.api import lint_texts  # noqa: E402
-from aslint.settings import Settings  # noqa: E402
+from aslint.core.settings import Settings  # noqa: E402
 
 from tpl_helpers import ruleset  # noqa: E402
 
@@ -325,8 +325,8 @@ def test_bad_hcl_gets_a_parse_diagnostic_at_its_position():
 def test_tf_without_a_state_machine_is_skipped_silently():
     other = 'resource "aws_s3_bucket" "b" {\n  bucket = "x"\n}\n'
     broken = 'resource "aws_s3_bucket" "b" {\n  bucket = \n}\n'
-    from aslint.engine import RuleSet, Target, run as engine_run
-    from aslint.workspace import Workspace
+    from aslint.core.engine import RuleSet, Target, run as engine_run
+    from aslint.core.workspace import Workspace
 
     files = {"s3.tf": other, "broken.tf": broken}
     targets = [Target(n, False, t.encode(), n) for n, t in files.items()]
