@@ -205,7 +205,9 @@ def _check(args) -> int:
     if args.fix or args.diff:
         from aslint.core.fixer import apply_fixes
 
-        fixed = apply_fixes(results, write=args.fix and not args.diff, diff=args.diff, ruleset=ruleset, rerun=lambda path: run([(path, True)], ruleset, args)[0])
+        # a machine format owns standard output: the diff goes to standard error beside it
+        fixed = apply_fixes(results, write=args.fix and not args.diff, diff=args.diff, ruleset=ruleset, rerun=lambda path: run([(path, True)], ruleset, args)[0],
+                            diff_stream=sys.stdout if fmt == "text" else sys.stderr)
     diagnostics = [d for r in results for d in r.diagnostics]
     summary = {"error": 0, "warning": 0, "info": 0}
     for d in diagnostics:
@@ -216,13 +218,15 @@ def _check(args) -> int:
     if not (args.diff and fmt == "text"):
         from aslint.output import render
 
-        text = render(fmt, report)
+        from aslint.output import encodable
+
+        text = encodable(render(fmt, report))
         if args.output:
-            try:
-                with open(args.output, "w", encoding="utf-8") as handle:
-                    handle.write(text)
-            except OSError as err:
-                raise ConfigError(f"--output {args.output}: {err.strerror or err}") from None
+            from aslint.output import write_whole
+
+            problem = write_whole(args.output, text)
+            if problem:
+                raise ConfigError(f"--output {args.output}: {problem}")
         else:
             out_stream.write(text)
     if problems and not results:
@@ -237,8 +241,11 @@ def run(targets, ruleset, args) -> list:
     """The engine's run over the expanded targets, standard input read here (``-``)."""
     from aslint.core.engine import Target, run as engine_run
 
+    from aslint.core.loader import MAX_BYTES
+
     stdin_name = getattr(args, "stdin_filename", None) or "-"
-    items = [Target(stdin_name, True, sys.stdin.buffer.read(), stdin_name) if path == "-" else Target(path, explicit)
+    # read up to the size cap and one byte more (then refused as too large), never to the end
+    items = [Target(stdin_name, True, sys.stdin.buffer.read(MAX_BYTES + 1), stdin_name) if path == "-" else Target(path, explicit)
              for path, explicit in targets]
     return engine_run(items, ruleset, jobs=args.jobs, keep_text=bool(args.fix or args.diff))
 

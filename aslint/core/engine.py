@@ -101,6 +101,31 @@ def display_path(path: str) -> str:
 
 def lint_file(path: str, ruleset: RuleSet, *, explicit: bool = False, data: bytes | None = None,
               display: str | None = None, keep_text: bool = False) -> FileResult:
+    """Lint one file. Whatever goes wrong while reading or linting it (a MemoryError included)
+    becomes that file's diagnostic; the run goes on with the other files."""
+    try:
+        return _lint_file(path, ruleset, explicit=explicit, data=data, display=display, keep_text=keep_text)
+    except Exception as err:  # MemoryError and RecursionError included
+        return failed_file(path, display or display_path(path), ruleset, _failure(err))
+
+
+def _failure(err) -> str:
+    if isinstance(err, MemoryError):
+        return "aslint ran out of memory reading or linting this file; it was not checked"
+    if isinstance(err, RecursionError):
+        return "the file nests too deeply to be checked"
+    return f"internal error while reading or linting this file ({type(err).__name__}: {str(err)[:120]}); it was not checked. Please report it"
+
+
+def failed_file(path: str, display: str, ruleset: RuleSet, message: str) -> FileResult:
+    """A FileResult that says the file could not be checked (ASL000 at its first line)."""
+    result = FileResult(path, display, recognized=True)
+    result.diagnostics.append(Diagnostic("ASL000", ruleset.severity("ASL000"), message, display, 1, 1, 1, 1, "", None))
+    return result
+
+
+def _lint_file(path: str, ruleset: RuleSet, *, explicit: bool = False, data: bytes | None = None,
+               display: str | None = None, keep_text: bool = False) -> FileResult:
     from aslint.core import budget
 
     display = display or display_path(path)
@@ -294,6 +319,8 @@ def lint_project(results: list, ruleset: RuleSet, documents: list) -> list:
 
 #: from this many files on, an automatic run (``jobs=None``) lints in one process per core
 AUTO_PARALLEL_FILES = 64
+#: ``-j N`` is capped at this many processes per core (and at the number of files)
+MAX_JOBS_PER_CORE = 4
 
 
 @dataclass
@@ -328,6 +355,8 @@ def run(targets, ruleset: RuleSet, *, jobs: int | None = 1, keep_text: bool = Fa
             jobs = (os.cpu_count() or 1) if len(on_disk) >= AUTO_PARALLEL_FILES else 1
         elif jobs == 0:
             jobs = os.cpu_count() or 1
+        # never more processes than files, nor than a few per core (-j 100000 forks no more)
+        jobs = max(1, min(jobs, len(on_disk), MAX_JOBS_PER_CORE * (os.cpu_count() or 1)))
         results = [lint_file(t.path, ruleset, explicit=True, data=t.data, display=t.display or t.path, keep_text=keep_text)
                    for t in targets if t.data is not None]
         if jobs > 1 and len(on_disk) > 8 and (workspace is None or workspace.disk and not workspace.texts):
@@ -393,12 +422,54 @@ def _lint_chunk(chunk):
 
 
 def _parallel(targets, ruleset, jobs, keep_text) -> list:
+    """Lint in ``jobs`` processes. A worker that dies (killed for its memory, say) never leaves the
+    run waiting: the files it may have held are linted again one process each, and a file whose
+    process dies again gets a diagnostic saying so."""
     import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     items = [(t.path, t.explicit, t.display, keep_text) for t in targets]
     size = max(1, len(items) // (jobs * 4))
     chunks = [items[i:i + size] for i in range(0, len(items), size)]
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(ruleset,)) as pool:
-        parts = pool.map(_lint_chunk, chunks)
+    parts: list = [None] * len(chunks)
+    with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(ruleset,)) as pool:
+        futures = [pool.submit(_lint_chunk, chunk) for chunk in chunks]
+        for i, future in enumerate(futures):
+            try:
+                parts[i] = future.result()
+            except BrokenProcessPool:
+                pass  # this chunk's worker, or another one, died: its files are linted again below
+    for i, chunk in enumerate(chunks):
+        if parts[i] is None:
+            parts[i] = [_isolated(item, ruleset, ctx) for item in chunk]
     return [r for part in parts for r in part]
+
+
+def _isolated(item, ruleset, ctx):
+    """Lint one file in a process of its own; its death is that file's diagnostic."""
+    path, _explicit, display, _keep = item
+    receiver, sender = ctx.Pipe(duplex=False)
+    process = ctx.Process(target=_isolated_worker, args=(ruleset, item, sender))
+    process.start()
+    sender.close()
+    result = None
+    try:
+        result = receiver.recv()[0]
+    except (EOFError, OSError):
+        pass
+    finally:
+        receiver.close()
+    process.join()
+    if result is None:
+        why = f"killed by signal {-process.exitcode}" if process.exitcode and process.exitcode < 0 else f"exit status {process.exitcode}"
+        return failed_file(path, display or display_path(path), ruleset,
+                           f"the process linting this file died ({why}; out of memory?); it was not checked")
+    return result
+
+
+def _isolated_worker(ruleset, item, sender):
+    _init_worker(ruleset)
+    sender.send(_lint_chunk([item]))
+    sender.close()

@@ -13,7 +13,7 @@ from aslint.core.fixcheck import checked_text
 from aslint.core.fixes import apply
 
 
-def apply_fixes(results, *, write: bool, diff: bool, ruleset, rerun) -> bool:
+def apply_fixes(results, *, write: bool, diff: bool, ruleset, rerun, diff_stream=None) -> bool:
     changed_any = False
     for i, result in enumerate(results):
         edits = [e for d in result.diagnostics for e in d.edits]
@@ -31,7 +31,7 @@ def apply_fixes(results, *, write: bool, diff: bool, ruleset, rerun) -> bool:
         if new_text == result.text:
             continue
         if diff:
-            sys.stdout.writelines(unified_diff(result.text, new_text, result.display))
+            (diff_stream or sys.stdout).writelines(unified_diff(result.text, new_text, result.display))
             continue
         problem = _write_atomically(result.path, result.text, new_text)
         if problem:

@@ -7,7 +7,11 @@ CAP = 10  # GitHub shows at most 10 annotations of each level per step
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    from aslint.output.text_format import safe
+
+    # control characters of a name or message are shown escaped (no terminal sequence reaches
+    # the log); the line breaks GitHub's own format encodes are aslint's alone
+    return safe(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(text: str) -> str:

@@ -34,7 +34,7 @@ def render(report) -> str:
     for d in report.diagnostics:
         uri = d.file.replace("\\", "/")
         region = {"startLine": d.line, "startColumn": d.column, "endLine": d.end_line, "endColumn": max(d.end_column, 1)}
-        fingerprint = hashlib.sha256(f"{d.code}|{uri}|{d.pointer}|{d.message}".encode()).hexdigest()[:32]
+        fingerprint = hashlib.sha256(f"{d.code}|{uri}|{d.pointer}|{d.message}".encode("utf-8", "surrogatepass")).hexdigest()[:32]
         result = {
             "ruleId": d.code,
             "ruleIndex": index[d.code],

@@ -2,18 +2,38 @@
 
 from __future__ import annotations
 
+import re
+
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _RESET = "\033[1m", "\033[0m"
+
+
+#: what a file name, message or state name may not print as itself: C0/C1 controls (newlines,
+#: ESC of ANSI/OSC sequences), line separators and bidirectional overrides
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape_char(m) -> str:
+    ch = m.group()
+    return {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(ch) or (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
+
+
+def safe(text) -> str:
+    """``text`` printable on one line of a terminal or a CI log: control characters escaped, so a
+    state name cannot start a line of its own (``::error``), move the cursor or set a title."""
+    if not text:
+        return text or ""
+    return _UNSAFE.sub(_escape_char, text)
 
 
 def render(report) -> str:
     color = report.color
     lines = []
     for d in report.diagnostics:
-        state = f" [{d.state}]" if d.state else ""
+        state = f" [{safe(d.state)}]" if d.state else ""
         code = f"{_COLORS[d.severity]}{d.code}{_RESET}" if color else d.code
-        where = f"{_BOLD}{d.file}{_RESET}" if color else d.file
-        lines.append(f"{where}:{d.line}:{d.column}: {code} {d.message}{state}")
+        where = f"{_BOLD}{safe(d.file)}{_RESET}" if color else safe(d.file)
+        lines.append(f"{where}:{d.line}:{d.column}: {code} {safe(d.message)}{state}")
     if report.statistics:
         lines.extend(_statistics(report))
     if not report.quiet or report.diagnostics:
