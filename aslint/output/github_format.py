@@ -7,11 +7,7 @@ CAP = 10  # GitHub shows at most 10 annotations of each level per step
 
 
 def escape_data(text: str) -> str:
-    from aslint.output.text_format import safe
-
-    # control characters of a name or message are shown escaped (no terminal sequence reaches
-    # the log); the line breaks GitHub's own format encodes are aslint's alone
-    return safe(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(text: str) -> str:
@@ -21,13 +17,15 @@ def escape_property(text: str) -> str:
 def render(report) -> str:
     lines = []
     ordered = sorted(report.diagnostics, key=lambda d: ({"error": 0, "warning": 1, "info": 2}[d.severity], d.sort_key()))
+    from aslint.output.text_format import safe  # a name's control characters are shown escaped
+
     for d in ordered:
-        props = [f"file={escape_property(d.file)}", f"line={d.line}", f"endLine={d.end_line}"]
+        props = [f"file={escape_property(safe(d.file))}", f"line={d.line}", f"endLine={d.end_line}"]
         if d.line == d.end_line:
             props += [f"col={d.column}", f"endColumn={d.end_column}"]
         props.append(f"title={escape_property('aslint (' + d.code + ')')}")
-        state = f" [{d.state}]" if d.state else ""
-        lines.append(f"::{LEVEL[d.severity]} {','.join(props)}::{escape_data(d.code + ' ' + d.message + state)}")
+        state = f" [{safe(d.state)}]" if d.state else ""
+        lines.append(f"::{LEVEL[d.severity]} {','.join(props)}::{escape_data(d.code + ' ' + safe(d.message) + state)}")
     counts = report.summary
     if any(counts[level] > CAP for level in counts):
         total = sum(counts.values())
