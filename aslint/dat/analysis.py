@@ -87,6 +87,7 @@ class Failure:
 class Outcome:
     failures: dict  # read pointer -> Failure
     inputs: dict  # state pointer -> raw input shape (reached states only)
+    where: dict  # note -> pointer of the field that wrote or dropped the data
 
 
 def _q(text, limit: int = 40) -> str:
@@ -113,6 +114,7 @@ class _Run:
         self._dynamic = None
         self.machines = None
         self.keep = frozenset()
+        self.where: dict = {}  # note -> pointer of the field that wrote or dropped the data
 
     # -- bookkeeping ------------------------------------------------------------------------
     def feed(self, ref, shape):
@@ -186,10 +188,16 @@ class _Run:
         else:
             self.failures[pointer] = Failure(ref, pointer, root, steps, brk, jsonata, intrinsic)
 
+    def _note(self, ref, field, text):
+        """``text`` (where data is written or dropped), remembered with the pointer it names."""
+        if text not in self.where:
+            self.where[text] = f"{ref.pointer}/{escape(field)}" if field and field in ref.node else ref.pointer
+        return text
+
     def task_result(self, ref):
         got = self._results.get(ref.pointer)
         if got is None:
-            got = self._results[ref.pointer] = task_result(ref, f"written by state '{_q(ref.name)}' (the task result)", self.keep)
+            got = self._results[ref.pointer] = task_result(ref, self._note(ref, "Resource", f"written by state '{_q(ref.name)}' (the task result)"), self.keep)
         return got
 
     def dynamic_values(self, ref, field):
@@ -296,16 +304,16 @@ class _Run:
             return data
         text = node[field]
         if text is None:
-            return Obj({}, False, f"emptied by state '{_q(ref.name)}' ({field} null)")
+            return Obj({}, False, self._note(ref, field, f"emptied by state '{_q(ref.name)}' ({field} null)"))
         if not isinstance(text, str) or text.strip() == "$":
             return data
         value = self.read(ref, f"{ref.pointer}/{field}", text.strip(), data)
-        return with_origin(value, f"narrowed by state '{_q(ref.name)}' ({field} \"{_q(text, 30)}\")")
+        return with_origin(value, self._note(ref, field, f"narrowed by state '{_q(ref.name)}' ({field} \"{_q(text, 30)}\")"))
 
     def result_path(self, ref, holder, pointer_base, raw, result, field_name="ResultPath"):
         """ResultPath (of a state or of a catcher) merging ``result`` into ``raw``."""
         if field_name not in holder:
-            return with_origin(result, f"replaced by state '{_q(ref.name)}' (no ResultPath: the result replaces the input)") \
+            return with_origin(result, self._note(ref, "", f"replaced by state '{_q(ref.name)}' (no ResultPath: the result replaces the input)")) \
                 if holder is ref.node else result
         text = holder[field_name]
         if text is None:
@@ -317,8 +325,8 @@ class _Run:
             return TOP
         steps = parsed[1]
         if not steps:
-            return with_origin(result, f"replaced by state '{_q(ref.name)}' (ResultPath \"$\")") if holder is ref.node else result
-        return dp.put(raw, steps, result, f"written by state '{_q(ref.name)}' (ResultPath \"{_q(text, 30)}\")", keep=self.keep)
+            return with_origin(result, self._note(ref, "ResultPath", f"replaced by state '{_q(ref.name)}' (ResultPath \"$\")")) if holder is ref.node else result
+        return dp.put(raw, steps, result, self._note(ref, "ResultPath", f"written by state '{_q(ref.name)}' (ResultPath \"{_q(text, 30)}\")"), keep=self.keep)
 
     # -- JSONata ------------------------------------------------------------------------------
     def jsonata_value(self, ref, pointer, node, env, depth=0):
@@ -441,7 +449,7 @@ class _Run:
         catchers = node.get("Catch")
         plan = []
         error = Obj({"Error": _STRING_MEMBER, "Cause": _STRING_MEMBER}, False,
-                    f"the error output of state '{_q(ref.name)}' (Error and Cause only)")
+                    self._note(ref, "Catch", f"the error output of state '{_q(ref.name)}' (Error and Cause only)"))
         if isinstance(catchers, list):
             own = node.get("ResultPath", "$")
             own_steps = None
@@ -453,7 +461,7 @@ class _Run:
                     catcher = catchers[index]
                     drop = own_steps if own_steps is not None and catcher.get("ResultPath", "$") != own else None
                     plan.append((index, catcher, target, drop))
-        got = self._catch_plans[ref.pointer] = (error, plan, f"is not written on the Catch path of state '{_q(ref.name)}'")
+        got = self._catch_plans[ref.pointer] = (error, plan, self._note(ref, "Catch", f"is not written on the Catch path of state '{_q(ref.name)}'"))
         return got
 
     def catches(self, ref, raw):
@@ -461,7 +469,7 @@ class _Run:
         for index, catcher, target, drop in plan:
             if ref.jsonata:
                 if "Output" in catcher:
-                    env = {"input": raw, "errorOutput": error, "_origin": f"replaced by the Catch of state '{_q(ref.name)}' (Output)"}
+                    env = {"input": raw, "errorOutput": error, "_origin": self._note(ref, "Catch", f"replaced by the Catch of state '{_q(ref.name)}' (Output)")}
                     out = self.jsonata_value(ref, f"{ref.pointer}/Catch/{index}/Output", catcher["Output"], env)
                 else:
                     out = error
@@ -493,7 +501,7 @@ class _Run:
             for ptr, text in self.dynamic_values(ref, "Parameters"):
                 self.value(ref, ptr, text, eff)  # a Task's result does not depend on its parameters
         elif t in ("Pass", "Parallel") and isinstance(node.get("Parameters"), dict):
-            origin = f"built by state '{_q(ref.name)}' (Parameters)"
+            origin = self._note(ref, "Parameters", f"built by state '{_q(ref.name)}' (Parameters)")
             eff = self.template(ref, f"{base}/Parameters", node["Parameters"], eff, origin)
         if t == "Parallel":
             self.enter_children(ref, eff, None)
@@ -509,7 +517,7 @@ class _Run:
             result = self.task_result(ref)
             self.catches(ref, raw)
         elif t == "Pass":
-            result = of_literal(node["Result"], f"written by state '{_q(ref.name)}' (Result)", keep=self.keep) if "Result" in node else eff
+            result = of_literal(node["Result"], self._note(ref, "Result", f"written by state '{_q(ref.name)}' (Result)"), keep=self.keep) if "Result" in node else eff
         else:
             return
         self.complete(ref, raw, result)
@@ -517,7 +525,7 @@ class _Run:
     def complete(self, ref, raw, result):
         node, base = ref.node, ref.pointer
         if isinstance(node.get("ResultSelector"), (dict, list)):
-            origin = f"built by state '{_q(ref.name)}' (ResultSelector)"
+            origin = self._note(ref, "ResultSelector", f"built by state '{_q(ref.name)}' (ResultSelector)")
             result = self.template(ref, f"{base}/ResultSelector", node["ResultSelector"], result, origin)
         out = self.result_path(ref, node, base, raw, result)
         self.finish(ref, self.filter_path(ref, "OutputPath", out))
@@ -545,7 +553,7 @@ class _Run:
         selector = node.get("ItemSelector", node.get("Parameters"))
         field = "ItemSelector" if "ItemSelector" in node else "Parameters"
         if isinstance(selector, dict):
-            start = self.template(ref, f"{base}/{field}", selector, eff, f"built by state '{_q(ref.name)}' ({field})", item)
+            start = self.template(ref, f"{base}/{field}", selector, eff, self._note(ref, field, f"built by state '{_q(ref.name)}' ({field})"), item)
         else:
             start = item
         self.enter_children(ref, start, item)
@@ -565,13 +573,13 @@ class _Run:
             for it in items:
                 elem = join(elem, it)
             result = Arr(elem if elem is not None else TOP, items,
-                         f"written by state '{_q(ref.name)}' (a Parallel result: one element per branch)")
+                         self._note(ref, "Branches", f"written by state '{_q(ref.name)}' (a Parallel result: one element per branch)"))
         else:
             if "ResultWriter" in node:
                 result = TOP
             else:
                 result = Arr(outs.get(0, TOP) if outs else TOP, None,
-                             f"written by state '{_q(ref.name)}' (a Map result: one element per item)")
+                             self._note(ref, "", f"written by state '{_q(ref.name)}' (a Map result: one element per item)"))
         if ref.jsonata:
             self.jsonata_complete(ref, raw, result)
         else:
@@ -637,7 +645,7 @@ class _Run:
                     continue
                 holder = rules[index] if kind == "Choices" and isinstance(rules[index], dict) else {}
                 if "Output" in holder:
-                    env2 = dict(env, _origin=f"replaced by state '{_q(ref.name)}' (Output)")
+                    env2 = dict(env, _origin=self._note(ref, "Choices", f"replaced by state '{_q(ref.name)}' (Output)"))
                     out = self.jsonata_value(ref, f"{base}/Choices/{index}/Output", holder["Output"], env2)
                 else:
                     out = self.jsonata_output(ref, raw, None)
@@ -662,7 +670,7 @@ class _Run:
             start = item
             if "ItemSelector" in node:
                 start = TOP if not isinstance(node["ItemSelector"], dict) else self.jsonata_value(
-                    ref, f"{base}/ItemSelector", node["ItemSelector"], dict(env, _origin=f"built by state '{_q(ref.name)}' (ItemSelector)"))
+                    ref, f"{base}/ItemSelector", node["ItemSelector"], dict(env, _origin=self._note(ref, "ItemSelector", f"built by state '{_q(ref.name)}' (ItemSelector)")))
             self.enter_children(ref, start, item)
             self.catches(ref, raw)
             self.push(("j", ref.pointer))
@@ -677,12 +685,12 @@ class _Run:
         node = ref.node
         if "Output" not in node:
             return raw if result is None else with_origin(
-                result, f"replaced by state '{_q(ref.name)}' (no Output: the result replaces the input)")
-        env = {"input": raw, "_origin": f"replaced by state '{_q(ref.name)}' (Output)"}
+                result, self._note(ref, "", f"replaced by state '{_q(ref.name)}' (no Output: the result replaces the input)"))
+        env = {"input": raw, "_origin": self._note(ref, "Output", f"replaced by state '{_q(ref.name)}' (Output)")}
         if result is not None:
             env["result"] = result
         out = self.jsonata_value(ref, f"{ref.pointer}/Output", node["Output"], env)
-        return with_origin(out, f"replaced by state '{_q(ref.name)}' (Output)") if not isinstance(node["Output"], (dict, list)) else out
+        return with_origin(out, env["_origin"]) if not isinstance(node["Output"], (dict, list)) else out
 
     def jsonata_complete(self, ref, raw, result):
         self.finish(ref, self.jsonata_output(ref, raw, result))
@@ -774,5 +782,5 @@ def analyze(doc) -> Outcome:
     if cached is None:
         run = _Run(doc)
         run.run()
-        cached = doc.cache["dat.outcome"] = Outcome(run.failures, run.inputs)
+        cached = doc.cache["dat.outcome"] = Outcome(run.failures, run.inputs, run.where)
     return cached

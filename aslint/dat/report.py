@@ -87,4 +87,6 @@ def findings(doc, certain: bool):
             message = lead + short + tail
         if len(message) > 200:
             message = message[:199] + "…"
-        yield Finding(pointer, message, hint=hint)
+        at = outcome.where.get(fail.brk.note)
+        related = [(at, "the data was last written or dropped here")] if at and at != fail.state.pointer else []
+        yield Finding(pointer, message, hint=hint, related=related)

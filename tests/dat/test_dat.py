@@ -473,3 +473,17 @@ def test_warning_says_the_cleanup_will_not_run_on_that_path():
     diags = lint(states)
     msgs = {d.pointer: d.message for d in diags}
     assert "there the cleanup will not run" in msgs["/States/Notify/Parameters/endpoint.$"]
+
+
+def test_finding_points_at_where_the_data_was_written():
+    from aslint.core.document import Document
+    from aslint.dat.report import findings
+
+    states = {
+        "Config": pass_("Use", Result={"region": "us-east-1"}, ResultPath="$.cfg"),
+        "Use": pass_(Parameters={"zone.$": "$.cfg.zone"}),
+    }
+    data = {"StartAt": "Config", "States": states}
+    doc = Document("wf.asl.json", json.dumps(data), "json", data)
+    (finding,) = list(findings(doc, certain=True))
+    assert finding.related == [("/States/Config/Result", "the data was last written or dropped here")]
