@@ -8,7 +8,7 @@ Computed once per document (``doc.cache["asl.graph"]``).
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass, field
+from aslint.core.record import dataclass, field
 
 from aslint.asl.model import model, transitions
 from aslint.asl.structure import ALL_STATE_FIELDS, STATE_TYPES, did_you_mean

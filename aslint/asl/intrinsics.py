@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from aslint.core.record import dataclass, field
 
 #: name -> (min args, max args or None for unbounded); asl-facts.md §6
 FUNCTIONS: dict[str, tuple[int, int | None]] = {

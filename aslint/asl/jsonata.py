@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from aslint.core.record import dataclass
 
 OPEN, CLOSE = "{%", "%}"
 _BRACKETS = {"(": ")", "[": "]", "{": "}"}

@@ -6,7 +6,7 @@ Parallel/Map nesting never hits Python's recursion limit.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from aslint.core.record import dataclass, field
 
 from aslint.core.pointer import escape
 

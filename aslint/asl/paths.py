@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from aslint.core.record import dataclass
 
 #: characters that end a dot-notation member name
 _DOT_STOP = set(".[]'\"()?,@ \t\r\n:*$")

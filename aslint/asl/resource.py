@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from aslint.core.record import dataclass
 
 _ARN = re.compile(r"^arn:(?P<partition>\$\{[^}]*\}|[A-Za-z0-9-]*):(?P<service>[A-Za-z0-9-]*):(?P<rest>.*)$", re.S)
 _STATES = re.compile(r"^(?P<region>[^:]*):(?P<account>[^:]*):(?P<tail>.*)$", re.S)

@@ -8,7 +8,7 @@ reached through :mod:`aslint.asl.model`, never through the template walk.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from aslint.core.record import dataclass
 
 from aslint.asl.model import StateRef, model
 from aslint.core.pointer import escape

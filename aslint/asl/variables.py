@@ -14,7 +14,7 @@ ID_Start) and continues with letters, digits or ``_``; ``states`` is reserved.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from aslint.core.record import dataclass
 
 from aslint.asl import intrinsics, jsonata, paths
 from aslint.asl.model import model

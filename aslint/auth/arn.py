@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from aslint.core.record import dataclass
 
 # arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE
 _ARN = re.compile(r"^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f|aws-eusc):(iam|sts):([a-z0-9-]*):(\d{12}):(.+)$")

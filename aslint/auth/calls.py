@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from aslint.core.record import dataclass
 
 from aslint.asl.dynamic import is_expression
 from aslint.asl.model import successors

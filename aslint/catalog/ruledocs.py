@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from aslint.core.record import dataclass, field
 from pathlib import Path
 
 from aslint.core.resources import data_dir

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import traceback
-from dataclasses import dataclass, field
+from aslint.core.record import dataclass, field
 
 from aslint.core import kinds as kinds_mod
 from aslint.core.finding import Diagnostic, Finding, bounded

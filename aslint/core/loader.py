@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass, field
+from aslint.core.record import dataclass, field
 
 from aslint.core.document import Document
 from aslint.core.jsonparse import ParseError

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from aslint.core.record import dataclass
 
 _BREAK = re.compile(r"\r\n?|\n")
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
-from dataclasses import dataclass, field
+from aslint.core.record import dataclass, field
 
 from aslint.core.finding import SEVERITY_RANK
 

@@ -8,7 +8,7 @@ whose ``get("spec", "template", …)`` answers (state, value, pointer) with stat
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from aslint.core.record import dataclass
 
 from aslint.eks.params import DYNAMIC, normalize, original_pointer
 from aslint.eks.tasks import eks_tasks, is_expression

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from aslint.core.record import dataclass
 
 from aslint.asl.dynamic import is_dynamic
 

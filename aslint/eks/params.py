@@ -10,7 +10,7 @@ EKS003 unknown, EKS004 wrong type, EKS005 given twice) picks its own code.
 from __future__ import annotations
 
 from aslint.core.nearest import close_matches
-from dataclasses import dataclass
+from aslint.core.record import dataclass
 
 from aslint.asl.structure import describe
 from aslint.eks.tasks import KNOWN_APIS, eks_tasks, is_expression

@@ -21,7 +21,7 @@ Computed once per document and cached in ``doc.cache["eks.tasks"]``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from aslint.core.record import dataclass
 
 from aslint.asl.integrations import eks_apis
 from aslint.asl.model import StateRef, model

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass, field
+from aslint.core.record import dataclass, field
 
 from aslint.iam.attach import role_policies
 from aslint.iam.needs import compute

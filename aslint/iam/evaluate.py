@@ -15,7 +15,7 @@ may match it, and denied only by one that surely does.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from aslint.core.record import dataclass, field
 
 from aslint.iam.arn import covers, glob_match, overlaps, wildcard
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from aslint.core.record import dataclass, field
 
 from aslint.asl.model import model
 from aslint.asl.resource import parse as parse_resource

@@ -6,7 +6,7 @@ Cached per document in ``doc.cache["iam.statements"]``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from aslint.core.record import dataclass, field
 
 from aslint.core.pointer import join
 

@@ -18,7 +18,7 @@ Built iteratively (no recursion), in time linear in the definition's size.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from aslint.core.record import dataclass, field
 
 from aslint.asl.model import model, transitions
 from aslint.lcy.resources import path_segments

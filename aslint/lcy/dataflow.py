@@ -13,7 +13,7 @@ edges on which that resource is alive (predecessor links, no recursion).
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass, field
+from aslint.core.record import dataclass, field
 
 from aslint.lcy.cfg import EXIT_ERROR, EXIT_FAIL, EXIT_SUCCESS, graph
 from aslint.lcy.resources import sites

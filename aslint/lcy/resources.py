@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from dataclasses import dataclass
+from aslint.core.record import dataclass
 
 from aslint.eks.tasks import eks_tasks, is_expression
 

@@ -1,0 +1,117 @@
+"""aslint.core.record behaves like dataclasses for the features aslint's record classes use."""
+
+from __future__ import annotations
+
+import dataclasses
+import pickle
+
+import pytest
+
+from aslint.core import record
+
+
+def _make(dc, field):
+    class Base:
+        a: int
+        b: str = "b"
+
+    Base = dc(Base)
+
+    class Plain:
+        x: int
+        y: list = field(default_factory=list)
+        z: dict | None = None
+        k: "ClassVar[int]" = 3  # noqa: F821 - a string annotation, as under `from __future__ import annotations`
+
+    class Frozen:
+        x: int
+        y: tuple = ()
+
+    class Slotted:
+        x: int
+        y: int = 2
+
+    class Child(Base):
+        c: float = 1.5
+
+    class OwnEq:
+        x: int
+
+        def __eq__(self, other):
+            return True
+
+    return {"Base": Base, "Plain": dc(Plain), "Frozen": dc(frozen=True)(Frozen),
+            "FrozenSlots": dc(frozen=True, slots=True)(type("FrozenSlots", (), {"__annotations__": {"x": "int", "y": "int"}, "y": 2})),
+            "Slotted": dc(slots=True)(Slotted), "Child": dc(Child), "OwnEq": dc(OwnEq)}
+
+
+STD = _make(dataclasses.dataclass, dataclasses.field)
+OURS = _make(record.dataclass, record.field)
+
+
+@pytest.mark.parametrize("name,args,kwargs", [
+    ("Base", (1,), {}), ("Base", (1, "q"), {}), ("Plain", (1,), {}), ("Plain", (), {"x": 1, "z": {"a": 1}}),
+    ("Frozen", (1, (2,)), {}), ("FrozenSlots", (1,), {}), ("Slotted", (1, 5), {}), ("Child", (1, "b", 2.5), {}),
+    ("Child", (1,), {"c": 0.5}), ("OwnEq", (3,), {}),
+])
+def test_same_construction_equality_hash_and_repr(name, args, kwargs):
+    std, ours = STD[name](*args, **kwargs), OURS[name](*args, **kwargs)
+    assert repr(ours) == repr(std)
+    assert (ours == OURS[name](*args, **kwargs)) == (std == STD[name](*args, **kwargs))
+    assert (type(ours).__hash__ is None) == (type(std).__hash__ is None)
+    if type(std).__hash__ is not None:
+        assert hash(ours) == hash(std)  # the same tuple hash: set iteration orders do not change
+    assert (ours != object()) == (std != object())
+
+
+def test_defaults_are_fresh_and_class_attributes_stay():
+    a, b = OURS["Plain"](1), OURS["Plain"](2)
+    a.y.append(1)
+    assert b.y == [] and OURS["Plain"].z is None and OURS["Plain"].k == 3
+    assert not hasattr(OURS["Plain"], "y") and not hasattr(STD["Plain"], "y")
+    with pytest.raises(TypeError):
+        OURS["Plain"]()  # x is required
+
+
+def test_frozen_and_slots():
+    f = OURS["Frozen"](1)
+    with pytest.raises(record.FrozenInstanceError):
+        f.x = 2
+    with pytest.raises(AttributeError):
+        del f.x
+    s = OURS["Slotted"](1)
+    assert not hasattr(s, "__dict__") and s.y == 2
+    s.y = 3
+    with pytest.raises(AttributeError):
+        s.other = 1
+    fs = OURS["FrozenSlots"](4)
+    with pytest.raises(AttributeError):
+        fs.x = 1
+    assert pickle.loads(pickle.dumps(PICKLED)) == PICKLED and PICKLED.x == 4
+
+
+@record.dataclass(frozen=True, slots=True)
+class FrozenSlotted:
+    x: int
+    y: int = 2
+
+
+PICKLED = FrozenSlotted(4)
+
+
+def test_pickles_like_a_module_level_class():
+    from aslint.core.finding import Diagnostic, Finding
+
+    f = Finding("/States/A", "message", related=[("/States/B", "here")])
+    assert pickle.loads(pickle.dumps(f)) == f
+    d = Diagnostic("ASL001", "error", "m", "f.json", 1, 2, 1, 3, "")
+    assert pickle.loads(pickle.dumps(d)) == d
+
+
+def test_start_up_imports_no_dataclasses():
+    import subprocess
+    import sys
+
+    code = "import sys, aslint.cli; print('dataclasses' in sys.modules, 'inspect' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["False", "False"]
