@@ -40,8 +40,8 @@ def test_call_job_namespace_mismatch(ql):
 CREATE = {"Name": "MyCluster", "RoleArn": ROLE, "ResourcesVpcConfig": {"SubnetIds": SUBNETS}}
 
 
-def _create_then(resource, params, pattern=".sync", ql="JSONPath", between=None):
-    states = {"Create": {"Type": "Task", "Resource": "arn:aws:states:::eks:createCluster" + pattern, "Parameters": CREATE,
+def _create_then(resource, params, pattern=".sync", ql="JSONPath", between=None, create=None):
+    states = {"Create": {"Type": "Task", "Resource": "arn:aws:states:::eks:createCluster" + pattern, "Parameters": create or CREATE,
                          "ResultPath": "$.eks", "Next": "Use" if not between else between[0]}}
     states.update(between[1] if between else {})
     states["Use"] = {"Type": "Task", "Resource": "arn:aws:states:::eks:" + resource, "Parameters": params, "End": True}
@@ -91,3 +91,15 @@ def test_cluster_used_inside_a_parallel_branch():
     }, "Create")
     (hit,) = found(data, "EKS033")
     assert hit.pointer == "/States/Both/Branches/0/States/Ng"
+
+
+@pytest.mark.parametrize("ql", QLS)
+@pytest.mark.parametrize("use", ["runJob.sync", "call"])
+def test_kubernetes_api_on_a_cluster_created_without_public_endpoint(ql, use):
+    params = run_params() if use.startswith("runJob") else call_params()
+    private = {**CREATE, "ResourcesVpcConfig": {"SubnetIds": SUBNETS, "EndpointPublicAccess": False}}
+    (hit,) = found(_create_then(use, params, ql=ql, create=private), "EKS034")
+    assert hit.severity == "error" and hit.pointer == "/States/Use/Resource"
+    public = {**CREATE, "ResourcesVpcConfig": {"SubnetIds": SUBNETS, "EndpointPublicAccess": True}}
+    assert found(_create_then(use, params, ql=ql, create=public), "EKS034") == []
+    assert found(_create_then(use, params, ql=ql), "EKS034") == []
