@@ -98,3 +98,38 @@ def test_role_arn_on_the_command_line(tmp_path):
     (tmp_path / "aws-auth.yaml").write_text(AWS_AUTH_GOOD)
     out = cli("check", "--select", "AUTH013", "--format", "json", "--role-arn", ROLE, str(tmp_path))
     assert json.loads(out.stdout)["diagnostics"] == []
+
+
+def _run_with_logs(namespace="default"):
+    run = {"Type": "Task", "Resource": "arn:aws:states:::eks:runJob.sync",
+           "Parameters": {"ClusterName": "Existing", "CertificateAuthority": "x", "Endpoint": "https://e",
+                          "Namespace": namespace, "LogOptions": {"RetrieveLogs": True},
+                          "Job": {"apiVersion": "batch/v1", "kind": "Job", "metadata": {"name": "j"}}}, "End": True}
+    return json.dumps({"StartAt": "Run", "States": {"Run": run}}, indent=2)
+
+
+def _rbac(resources_rules):
+    rules = "".join(f"- apiGroups: [\"{g}\"]\n  resources: [{r}]\n  verbs: [{v}]\n" for g, r, v in resources_rules)
+    role = ("apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata:\n  name: runner\n  namespace: default\n"
+            f"rules:\n{rules}")
+    binding = BINDING.format("runner").replace("name: u", "name: step-functions")
+    return {"role.yaml": role, "binding.yaml": binding, "aws-auth.yaml": AWS_AUTH_GOOD}
+
+
+def test_rbac_role_without_pods_log_for_a_logging_run_job():
+    files = _rbac([("batch", "jobs", "create, get")])
+    found = by_code(lint(_run_with_logs(), "wf.asl.json", role_arn=ROLE, extra=files), "AUTH017")
+    assert found and all(d.severity == "error" for d in found) and "pods" in found[0].message
+    files = _rbac([("batch", "jobs", "create, get"), ("", "pods", "list"), ("", "pods/log", "get")])
+    assert not by_code(lint(_run_with_logs(), "wf.asl.json", role_arn=ROLE, extra=files), "AUTH017")
+
+
+def test_rbac_role_with_the_resource_but_not_the_verb_is_a_warning():
+    files = _rbac([("batch", "jobs", "get"), ("", "pods", "list"), ("", "pods/log", "get")])
+    (d,) = by_code(lint(_run_with_logs(), "wf.asl.json", role_arn=ROLE, extra=files), "AUTH017")
+    assert d.severity == "warning" and "'create'" in d.message
+
+
+def test_rbac_not_judged_without_a_binding_of_the_identity():
+    files = {"aws-auth.yaml": AWS_AUTH_GOOD}
+    assert not by_code(lint(_run_with_logs(), "wf.asl.json", role_arn=ROLE, extra=files), "AUTH017")
