@@ -59,8 +59,8 @@ def case_complex_keys(folder):
 
 
 def case_iam_glob(folder):
-    policy = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "eks:" + "?*" * 300 + "Z",
-                                                      "Resource": "arn:aws:eks:*:*:" + "?*" * 300 + "Z"}]}
+    policy = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "eks:" + "*?" * 12 + "Q",
+                                                      "Resource": "arn:aws:eks:*:*:" + "*?" * 12 + "Q"}]}
     _write(folder, "policy.json", json.dumps(policy))
     _write(folder, "flow.asl.json", json.dumps(_create_cluster("arn:aws:iam::111122223333:role/r")))
     return ["flow.asl.json", "policy.json"], ["--role-policy", "policy.json"]
@@ -68,7 +68,7 @@ def case_iam_glob(folder):
 
 def case_template_tokens(folder):
     template = {"Resources": {"M": {"Type": "AWS::StepFunctions::StateMachine", "Properties": {
-        "DefinitionString": {"Fn::Sub": '{"StartAt": "A", "Comment": "' + "${" * 100_000 + '", "States": {"A": {"Type": "Succeed"}}}'}}}}}
+        "DefinitionString": {"Fn::Sub": '{"StartAt": "A", "Comment": "' + "${" * 300_000 + '", "States": {"A": {"Type": "Succeed"}}}'}}}}}
     _write(folder, "template.json", json.dumps(template))
     return ["template.json"], []
 
@@ -80,14 +80,15 @@ def case_multi_document_yaml(folder):
     return ["roles.yaml"], []
 
 
-def case_one_policy_many_definitions(folder):
-    policy = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": f"eks:Describe{i}", "Resource": "*"} for i in range(200)]}
-    _write(folder, "policy.json", json.dumps(policy))
-    names = []
-    for i in range(2000):
-        names.append(f"f{i}.asl.json")
-        _write(folder, names[-1], json.dumps(_create_cluster("arn:aws:iam::111122223333:role/r")))
-    return ["."], ["--role-policy", "policy.json", "-j", "1"]
+def case_one_role_many_definitions(folder):
+    statements = [{"Effect": "Allow", "Action": f"eks:Describe{i}", "Resource": "*"} for i in range(20)]
+    resources = {"Role": {"Type": "AWS::IAM::Role", "Properties": {"Policies": [
+        {"PolicyName": "p", "PolicyDocument": {"Version": "2012-10-17", "Statement": statements}}]}}}
+    for i in range(3000):
+        resources[f"M{i}"] = {"Type": "AWS::StepFunctions::StateMachine", "Properties": {
+            "RoleArn": {"Fn::GetAtt": ["Role", "Arn"]}, "Definition": _create_cluster("arn:aws:iam::111122223333:role/r")}}
+    _write(folder, "template.json", json.dumps({"Resources": resources}))
+    return ["template.json"], []
 
 
 def case_jsonpath_union(folder):

@@ -22,6 +22,7 @@ class FileResult:
     note: str = ""  # why a file was skipped (for --verbose)
     text: str | None = None  # kept for --fix
     documents: list = field(default_factory=list)  # recognized documents (dropped across processes)
+    failed: bool = False  # it could not be checked (see failed_file): never read again
 
 
 class Context:
@@ -119,7 +120,7 @@ def _failure(err) -> str:
 
 def failed_file(path: str, display: str, ruleset: RuleSet, message: str) -> FileResult:
     """A FileResult that says the file could not be checked (ASL000 at its first line)."""
-    result = FileResult(path, display, recognized=True)
+    result = FileResult(path, display, recognized=True, failed=True)
     result.diagnostics.append(Diagnostic("ASL000", ruleset.severity("ASL000"), message, display, 1, 1, 1, 1, "", None))
     return result
 
@@ -393,7 +394,7 @@ def _drop_repeats(results) -> None:
 def _project_documents(results) -> list:
     documents = []
     for r in results:
-        if not r.recognized:
+        if not r.recognized or r.failed:
             continue
         if r.documents:
             documents.extend(r.documents)
