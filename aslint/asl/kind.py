@@ -37,3 +37,28 @@ def every_state(doc):
     for ref in model(doc).states:
         if ref.is_object:
             yield ref.node, ref.pointer, ref.name
+
+
+@kinds.units("asl")
+def state_units(doc):
+    """A definition's units are its states (at any depth): a state's key is its content and the
+    facts its rules read beside it (name, query language); a view restricted to some states
+    shows the rules only those (the machines and the top level stay whole)."""
+    import copy
+
+    from aslint.asl.model import Model, model, state_at
+    from aslint.core.warm import Units
+
+    m = model(doc)
+    keys = {ref.pointer: (repr(ref.node), ref.name, ref.query_language) for ref in m.states}
+
+    def unit_of(pointer: str):
+        ref = state_at(doc, pointer)
+        return ref.pointer if ref is not None else None
+
+    def restrict(pointers):
+        view = copy.copy(doc)
+        view.cache = {"asl.model": Model(m.machines, [r for r in m.states if r.pointer in pointers], m.by_pointer)}
+        return view
+
+    return Units(keys, unit_of, restrict)

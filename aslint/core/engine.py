@@ -7,6 +7,7 @@ import traceback
 from aslint.core.record import dataclass, field
 
 from aslint.core import kinds as kinds_mod
+from aslint.core import warm
 from aslint.core.finding import Diagnostic, Finding, bounded
 from aslint.core.loader import Loaded, load
 from aslint.core.settings import Settings
@@ -194,9 +195,11 @@ def lint_loaded(loaded: Loaded, ruleset: RuleSet, display: str, explicit: bool =
                 _add(result, doc, ruleset, "ASL002", Finding(pointer, message, target="key", hint=hint, severity=severity),
                      span=repeat.key)
         for rule in ruleset.by_kind.get(doc.kind, ()):
-            ctx = Context(doc, ruleset.options(rule), settings, None, ruleset)
+            options = ruleset.options(rule)
             try:
-                for finding in rule.check(ctx) or ():
+                found = warm.run_rule(doc, rule, lambda view, rule=rule, options=options: rule.check(
+                    Context(view, options, settings, None, ruleset)))
+                for finding in found:
                     # a finding may sit in another document of the run (a paired role policy)
                     _add(result, getattr(finding, "document", None) or doc, ruleset, finding.code or rule.code, finding)
             except Exception as err:

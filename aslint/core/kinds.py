@@ -81,6 +81,19 @@ def states(kind: str):
     return register
 
 
+#: kind -> fn(doc) -> Units: a document cut into independent units (a definition's states), for
+#: re-running unit-local rules only on the units an edit changed (see aslint.core.warm)
+UNITS: dict = {}
+
+
+def units(kind: str):
+    def register(fn):
+        UNITS[kind] = fn
+        return fn
+
+    return register
+
+
 def suppressor(kind: str):
     def register(fn):
         SUPPRESSORS[kind] = fn

@@ -19,6 +19,9 @@ class Rule:
     kinds: ClassVar[tuple] = ("asl",)
     #: "document": one document at a time; "project": every document of the run at once
     scope: ClassVar[str] = "document"
+    #: "unit": each finding depends only on the unit (state) holding it, so a warm re-lint may run
+    #: the rule on the changed units only (see aslint.core.warm); "document": anything else
+    locality: ClassVar[str] = "document"
     #: default option values; users override them in config under [rules.CODE]
     options: ClassVar[dict] = {}
 

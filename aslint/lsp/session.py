@@ -28,6 +28,9 @@ class Linted:
 
 class Session:
     def __init__(self, root: str | None):
+        from aslint.core import warm
+
+        warm.enable()  # a long-lived process: per-state results of unchanged states are kept
         self.root = os.path.abspath(root) if root else None
         self.buffers: dict[str, str] = {}  # absolute path -> unsaved text of an open editor
         self._lock = threading.RLock()
@@ -71,7 +74,10 @@ class Session:
         return self._config_error
 
     def configuration_changed(self) -> None:
+        from aslint.core import warm
+
         with self._lock:
+            warm.reset()
             self._ruleset = None
             self._cache.clear()
             self._files = None

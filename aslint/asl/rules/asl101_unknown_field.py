@@ -15,6 +15,7 @@ CREDENTIALS_FIELDS = ("RoleArn", "RoleArn.$")
 
 class UnknownField(Rule):
     code = "ASL101"
+    locality = "unit"  # each finding depends only on its state (warm re-lints reuse the others)
 
     def check(self, ctx):
         m = model(ctx.doc)

@@ -24,6 +24,7 @@ HINTS = {
 
 class FieldNotAllowedForStateType(Rule):
     code = "ASL102"
+    locality = "unit"  # each finding depends only on its state (warm re-lints reuse the others)
 
     def check(self, ctx):
         for ref in model(ctx.doc).states:

@@ -24,6 +24,7 @@ JSONPATH_INSTEAD = {"Arguments": "'Parameters'", "Output": "'OutputPath'/'Result
 
 class FieldNotAllowedInQueryLanguage(Rule):
     code = "ASL103"
+    locality = "unit"  # each finding depends only on its state (warm re-lints reuse the others)
 
     def check(self, ctx):
         # (A state that sets JSONPath under a JSONata top level is ASL404, part of the path family.)

@@ -16,6 +16,7 @@ REQUIRED = {
 
 class MissingRequiredField(Rule):
     code = "ASL104"
+    locality = "unit"  # each finding depends only on its state (warm re-lints reuse the others)
 
     def check(self, ctx):
         for ref in model(ctx.doc).states:

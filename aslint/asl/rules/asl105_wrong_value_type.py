@@ -8,6 +8,7 @@ from aslint.core.rule import Rule
 
 class WrongValueType(Rule):
     code = "ASL105"
+    locality = "unit"  # each finding depends only on its state (warm re-lints reuse the others)
 
     def check(self, ctx):
         yield from problems_with_code(ctx.doc, self.code)

@@ -16,6 +16,7 @@ def _int(value):
 
 class ValueOutOfRange(Rule):
     code = "ASL106"
+    locality = "unit"  # each finding depends only on its state (warm re-lints reuse the others)
 
     def check(self, ctx):
         yield from problems_with_code(ctx.doc, self.code)

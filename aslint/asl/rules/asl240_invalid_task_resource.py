@@ -111,6 +111,7 @@ def _sdk_problem(service: str, api: str):
 
 class InvalidTaskResource(Rule):
     code = "ASL240"
+    locality = "unit"  # each finding depends only on its state (warm re-lints reuse the others)
 
     def check(self, ctx):
         for ref in model(ctx.doc).states:

@@ -10,6 +10,7 @@ from aslint.core.rule import Rule
 
 class InvalidPath(Rule):
     code = "ASL300"
+    locality = "unit"  # each finding depends only on its state (warm re-lints reuse the others)
 
     def check(self, ctx):
         s = sites(ctx.doc)

@@ -10,6 +10,7 @@ from aslint.core.rule import Rule
 
 class ResultPathIntoVariableOrContext(Rule):
     code = "ASL302"
+    locality = "unit"  # each finding depends only on its state (warm re-lints reuse the others)
 
     def check(self, ctx):
         for site in sites(ctx.doc).paths:

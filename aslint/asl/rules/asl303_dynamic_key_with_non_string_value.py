@@ -11,6 +11,7 @@ from aslint.core.rule import Rule
 
 class DynamicKeyNotString(Rule):
     code = "ASL303"
+    locality = "unit"  # each finding depends only on its state (warm re-lints reuse the others)
 
     def check(self, ctx):
         for site in sites(ctx.doc).templates:

@@ -19,6 +19,7 @@ def looks_dynamic(value) -> bool:
 
 class PathInStaticKey(Rule):
     code = "ASL304"
+    locality = "unit"  # each finding depends only on its state (warm re-lints reuse the others)
 
     def check(self, ctx):
         found = sites(ctx.doc)

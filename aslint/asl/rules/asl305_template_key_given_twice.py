@@ -10,6 +10,7 @@ from aslint.core.rule import Rule
 
 class TemplateKeyGivenTwice(Rule):
     code = "ASL305"
+    locality = "unit"  # each finding depends only on its state (warm re-lints reuse the others)
 
     def check(self, ctx):
         for _state, pointer, root in sites(ctx.doc).template_roots:

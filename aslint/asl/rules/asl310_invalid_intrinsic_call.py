@@ -12,6 +12,7 @@ from aslint.core.rule import Rule
 
 class InvalidIntrinsicCall(Rule):
     code = "ASL310"
+    locality = "unit"  # each finding depends only on its state (warm re-lints reuse the others)
 
     def check(self, ctx):
         for site, call, error in calls(ctx.doc):

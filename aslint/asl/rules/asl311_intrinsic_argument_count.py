@@ -18,6 +18,7 @@ def _expected(lo, hi) -> str:
 
 class IntrinsicArgumentCount(Rule):
     code = "ASL311"
+    locality = "unit"  # each finding depends only on its state (warm re-lints reuse the others)
 
     def check(self, ctx):
         for site, call, _error in calls(ctx.doc):

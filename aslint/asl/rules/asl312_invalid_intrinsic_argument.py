@@ -34,6 +34,7 @@ def _kind_ok(lit: Literal, kind: str) -> bool:
 
 class InvalidIntrinsicArgument(Rule):
     code = "ASL312"
+    locality = "unit"  # each finding depends only on its state (warm re-lints reuse the others)
 
     def check(self, ctx):
         for site, call, _error in calls(ctx.doc):

@@ -24,6 +24,7 @@ _REPLACEMENTS = {
 
 class IntrinsicInJsonataState(Rule):
     code = "ASL313"
+    locality = "unit"  # each finding depends only on its state (warm re-lints reuse the others)
 
     def check(self, ctx):
         for site in sites(ctx.doc).jsonata:

@@ -12,6 +12,7 @@ from aslint.core.rule import Rule
 
 class UnknownStatesMember(Rule):
     code = "ASL401"
+    locality = "unit"  # each finding depends only on its state (warm re-lints reuse the others)
 
     def check(self, ctx):
         for site in sites(ctx.doc).jsonata:

@@ -10,6 +10,7 @@ from aslint.core.rule import Rule
 
 class DynamicKeyInJsonataState(Rule):
     code = "ASL402"
+    locality = "unit"  # each finding depends only on its state (warm re-lints reuse the others)
 
     def check(self, ctx):
         for ref, pointer, root, _in_catch in sites(ctx.doc).jsonata_roots:

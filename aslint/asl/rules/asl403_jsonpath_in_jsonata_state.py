@@ -12,6 +12,7 @@ _HINT = {"input": "$states.input", "context": "$states.context", "variable": "$"
 
 class JsonpathInJsonataState(Rule):
     code = "ASL403"
+    locality = "unit"  # each finding depends only on its state (warm re-lints reuse the others)
 
     def check(self, ctx):
         for site in sites(ctx.doc).jsonata:

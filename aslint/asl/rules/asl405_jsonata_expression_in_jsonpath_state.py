@@ -18,6 +18,7 @@ _FIELDS = ("Parameters", "ResultSelector", "ItemSelector", "Assign", "Arguments"
 
 class JsonataInJsonpathState(Rule):
     code = "ASL405"
+    locality = "unit"  # each finding depends only on its state (warm re-lints reuse the others)
 
     def check(self, ctx):
         for ref in model(ctx.doc).states:
