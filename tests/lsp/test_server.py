@@ -217,3 +217,18 @@ def test_server_exits_when_its_client_goes_away(tmp_path):
     finally:
         if proc.poll() is None:
             proc.kill()
+
+
+@pytest.mark.asyncio
+async def test_leak_path_states_are_related_locations(client, workspace):
+    from pathlib import Path
+
+    leaky = (Path(__file__).resolve().parents[2] / "examples" / "eks-cluster-leaky.asl.json").read_text(encoding="utf-8")
+    path = workspace / "leaky.asl.json"
+    path.write_text(leaky, encoding="utf-8")
+    await _start(client, workspace)
+    uri = await _open(client, path, leaky)
+    got = await _until(client, uri, lambda ds: any(d.code.startswith("LCY") for d in ds))
+    leaks = [d for d in got if d.code == "LCY002"]
+    assert leaks and all(d.related_information for d in leaks)
+    assert all(r.location.uri == uri for d in leaks for r in d.related_information)
