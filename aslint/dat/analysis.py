@@ -21,6 +21,7 @@ cost is linear in the size of the definition.
 from __future__ import annotations
 
 import heapq
+import json
 import re
 from dataclasses import dataclass
 
@@ -45,6 +46,7 @@ _COMPARISONS = frozenset(
     for suffix in ("", "Path")
 ) | {"BooleanEquals", "BooleanEqualsPath", "StringMatches"}
 _JSONATA_PATH = re.compile(r"^\{%\s*\$states\.(input|result|errorOutput|context)((?:\.[A-Za-z_][A-Za-z0-9_]*|\[\d+\])*)\s*%\}$")
+_JSONATA_VARIABLE = re.compile(r"^\{%\s*\$([A-Za-z_][A-Za-z0-9_]*)((?:\.[A-Za-z_][A-Za-z0-9_]*|\[\d+\])*)\s*%\}$")
 _JSONATA_STEP = re.compile(r"\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]")
 
 
@@ -115,16 +117,48 @@ class _Run:
         self.machines = None
         self.keep = frozenset()
         self.where: dict = {}  # note -> pointer of the field that wrote or dropped the data
+        self.vars: dict = {}  # state pointer -> the variables' shape on entry (an open object or TOP)
+        self.entry_vars = TOP
+        self.out_vars = TOP
+        self.assign_note = ""
 
     # -- bookkeeping ------------------------------------------------------------------------
-    def feed(self, ref, shape):
+    def feed(self, ref, shape, variables=None):
+        """Join ``shape`` (and the variables, by default those after the current state's own
+        Assign) into the input of ``ref``; run it again when that changed it."""
+        if variables is None:
+            variables = self.out_vars
         key = ref.pointer
         old = self.inputs.get(key)
         new = join(old, shape)
-        if old is not None and (new is old or new == old):
+        old_vars = self.vars.get(key)
+        new_vars = join(old_vars, variables)
+        if old is not None and (new is old or new == old) and (new_vars is old_vars or new_vars == old_vars):
             return
         self.inputs[key] = new
+        self.vars[key] = new_vars
         self.push(("s", key))
+
+    def assign(self, variables, holder, jsonata):
+        """The variables after ``holder``'s Assign: literal values have their shape, computed ones
+        are unknown (what a JSONPath Assign reads is not modelled)."""
+        assign = holder.get("Assign") if isinstance(holder, dict) else None
+        if not isinstance(assign, dict) or not assign:
+            return variables
+        base = variables if isinstance(variables, Obj) else Obj({}, True, "")
+        members = dict(base.members)
+        for key, value in assign.items():
+            if not isinstance(key, str):
+                continue
+            if not jsonata and key.endswith(".$"):
+                members[key[:-2]] = TOP_YES
+            elif jsonata and isinstance(value, str) and value.lstrip().startswith("{%"):
+                members[key] = TOP_YES
+            elif jsonata and isinstance(value, (dict, list)) and "{%" in json.dumps(value):
+                members[key] = TOP_YES
+            else:
+                members[key] = Member(of_literal(value, self.assign_note, keep=self.keep), "yes")
+        return Obj(members, True, "")
 
     def push(self, item):
         if item not in self.queued:
@@ -228,10 +262,21 @@ class _Run:
                 self.record(ref, pointer, "$$", steps, brk)
             return value if brk is None else TOP
         if root != "input":
-            return TOP  # variables: their shape is not tracked
+            return self.read_variable(ref, pointer, root[9:], steps, record)
         value, brk = dp.walk(data, steps)
         if record:
             self.record(ref, pointer, "$", steps, brk)
+        return value if brk is None or not brk.certain else TOP
+
+    def read_variable(self, ref, pointer, name, steps, record=True, jsonata=False):
+        """``$name.steps``: judged only when every path assigns the variable (else ASL411's case)."""
+        variables = self.entry_vars
+        m = variables.members.get(name) if isinstance(variables, Obj) else None
+        if m is None or m.presence != "yes":
+            return TOP
+        value, brk = dp.walk(m.shape, steps, jsonata=jsonata)
+        if record:
+            self.record(ref, pointer, "$" + name, steps, brk, jsonata=jsonata)
         return value if brk is None or not brk.certain else TOP
 
     def value(self, ref, pointer, text, data, item=None):
@@ -252,9 +297,15 @@ class _Run:
             for arg in c.args:
                 if isinstance(arg, intrinsics.PathArg):
                     parsed = dp.segments(arg.text)
-                    if parsed is None or parsed[0] != "input":
+                    if parsed is None or parsed[0] == "context":
                         continue
-                    _, brk = dp.walk(data, parsed[1])
+                    if parsed[0] == "input":
+                        _, brk = dp.walk(data, parsed[1])
+                    else:
+                        m = self.entry_vars.members.get(parsed[0][9:]) if isinstance(self.entry_vars, Obj) else None
+                        if m is None or m.presence != "yes":
+                            continue
+                        _, brk = dp.walk(m.shape, parsed[1])
                     if brk is not None and (worst is None or (brk.certain and not worst[1].certain)):
                         worst = (parsed[1], brk)
         if worst is None:
@@ -336,6 +387,10 @@ class _Run:
         if isinstance(node, str):
             m = _JSONATA_PATH.match(node.strip())
             if not m:
+                v = _JSONATA_VARIABLE.match(node.strip())
+                if v and v.group(1) != "states":
+                    steps = tuple(("m", a) if a else ("i", int(b)) for a, b in _JSONATA_STEP.findall(v.group(2)))
+                    return self.read_variable(ref, pointer, v.group(1), steps, jsonata=True)
                 return TOP if node.lstrip().startswith("{%") else Scalar("string")
             member = m.group(1)
             data = CONTEXT if member == "context" else env.get(member)
@@ -392,12 +447,25 @@ class _Run:
                 self.visits[key] = n
                 if n > MAX_VISITS and self.inputs[key] is not TOP:
                     self.inputs[key] = TOP
+                    self.vars[key] = TOP
+                self.enter(ref, self.vars.get(key, TOP))
                 if ref.jsonata:
                     self.jsonata_state(ref, self.inputs[key])
                 else:
                     self.jsonpath_state(ref, self.inputs[key])
             else:
+                self.enter(ref, self.vars.get(key, TOP))
                 self.join_state(ref)
+
+    def enter(self, ref, variables):
+        """Set the variables seen by ``ref`` and those it passes on (after its own Assign)."""
+        self.entry_vars = variables
+        if "Assign" in ref.node:
+            self.assign_note = self._note(ref, "Assign", f"assigned by state '{_q(ref.name)}'")
+            self.out_vars = self.assign(variables, ref.node, ref.jsonata)
+        else:
+            self.assign_note = ""
+            self.out_vars = variables
 
     def targets(self, ref):
         """(kind, index, target StateRef) of each transition of ``ref`` (computed once)."""
@@ -477,7 +545,7 @@ class _Run:
                 out = self.result_path(ref, catcher, "", raw, error)
                 if drop is not None and drop[0][1] in self.keep:
                     out = dp.drop(out, drop, note)
-            self.feed(target, out)
+            self.feed(target, out, self.assign(self.entry_vars, catcher, ref.jsonata))
 
     def jsonpath_state(self, ref, raw):
         node, t, base = ref.node, ref.type, ref.pointer
@@ -539,7 +607,7 @@ class _Run:
             machine = self.machines.get(pointer)
             start = sub.get("StartAt")
             if machine is not None and isinstance(start, str) and start in machine.states:
-                self.feed(machine.states[start], start_input)
+                self.feed(machine.states[start], start_input, self.entry_vars)
 
     def map_state(self, ref, eff):
         node, base = ref.node, ref.pointer
@@ -605,7 +673,8 @@ class _Run:
             else:
                 continue
             if shape is not None:
-                self.feed(target, self.filter_path(ref, "OutputPath", shape))
+                rule = rules[index] if kind == "Choices" else None
+                self.feed(target, self.filter_path(ref, "OutputPath", shape), self.assign(self.out_vars, rule, False))
 
     def choice_reads(self, ref, pointer, rule, data, guarded):
         work = [(pointer, rule)]
@@ -649,7 +718,7 @@ class _Run:
                     out = self.jsonata_value(ref, f"{base}/Choices/{index}/Output", holder["Output"], env2)
                 else:
                     out = self.jsonata_output(ref, raw, None)
-                self.feed(target, out)
+                self.feed(target, out, self.assign(self.out_vars, holder, True))
             return
         if t == "Parallel":
             self.enter_children(ref, raw if "Arguments" not in node else

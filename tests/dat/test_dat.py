@@ -487,3 +487,53 @@ def test_finding_points_at_where_the_data_was_written():
     doc = Document("wf.asl.json", json.dumps(data), "json", data)
     (finding,) = list(findings(doc, certain=True))
     assert finding.related == [("/States/Config/Result", "the data was last written or dropped here")]
+
+
+# -- variables --------------------------------------------------------------------------------
+
+def test_variable_with_a_literal_value_has_its_shape():
+    states = {"Set": pass_("Use", Assign={"cfg": {"region": "us-east-1"}}),
+              "Use": pass_(Parameters={"r.$": "$cfg.region", "z.$": "$cfg.zone"})}
+    diags = lint(states)
+    assert only(diags) == [("DAT001", "/States/Use/Parameters/z.$")]
+    assert "`$cfg` has no 'zone'" in diags[0].message
+
+
+def test_variable_assigned_from_a_path_is_unknown():
+    states = {"Set": pass_("Use", Assign={"cfg.$": "$.config"}),
+              "Use": pass_(Parameters={"z.$": "$cfg.zone"})}
+    assert lint(states) == []
+
+
+def test_variable_assigned_on_one_path_only_is_not_judged():
+    states = {"Pick": {"Type": "Choice", "Choices": [{"Variable": "$.m", "StringEquals": "a", "Next": "Set"}],
+                       "Default": "Use"},
+              "Set": pass_("Use", Assign={"cfg": {"region": "x"}}),
+              "Use": pass_(Parameters={"z.$": "$cfg.zone"})}
+    assert lint(states) == []
+
+
+def test_catcher_assign_replaces_the_states_assign():
+    states = {
+        "Work": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Parameters": {"FunctionName": "f"},
+                 "Assign": {"status": {"ok": True}}, "Next": "Use",
+                 "Catch": [{"ErrorEquals": ["States.ALL"], "Assign": {"status": {"failed": True}}, "Next": "Use"}]},
+        "Use": pass_(Parameters={"ok.$": "$status.ok"}),
+    }
+    diags = lint(states)
+    assert only(diags) == [("DAT002", "/States/Use/Parameters/ok.$")]
+
+
+def test_jsonata_variable_whole_field_read():
+    states = {"Set": {"Type": "Pass", "Assign": {"cfg": {"region": "us-east-1"}}, "Next": "Use"},
+              "Use": {"Type": "Pass", "Output": {"r": "{% $cfg.region %}", "z": "{% $cfg.zone %}"}, "End": True}}
+    diags = lint(states, QueryLanguage="JSONata")
+    assert only(diags) == [("DAT001", "/States/Use/Output/z")]
+
+
+def test_branch_assignments_stay_inside_the_branch():
+    branch = {"StartAt": "In", "States": {"In": pass_(Assign={"inner": {"a": 1}})}}
+    states = {"Set": pass_("Both", Assign={"outer": {"a": 1}}),
+              "Both": {"Type": "Parallel", "Branches": [branch], "ResultPath": None, "Next": "Use"},
+              "Use": pass_(Parameters={"a.$": "$outer.a", "i.$": "$inner.a"})}
+    assert lint(states) == []  # $inner is not assigned out here: ASL411's case, not a shape question
