@@ -462,12 +462,21 @@ def _decode_quoted(raw: str, base: int) -> Run:
 
 
 def _merge(parts: list) -> list:
+    """Adjacent runs joined into one (linear: each run's lists are copied once)."""
     out: list = []
-    for part in parts:
-        if isinstance(part, Run) and out and isinstance(out[-1], Run):
-            prev = out[-1]
-            out[-1] = Run(prev.text + part.text, prev.offsets[:-1] + part.offsets)
-        else:
+    texts: list = []
+    offsets: list = []
+    for part in parts + [None]:
+        if isinstance(part, Run):
+            if offsets:
+                offsets.pop()  # the previous run's end is this run's start
+            texts.append(part.text)
+            offsets.extend(part.offsets)
+            continue
+        if texts:
+            out.append(Run("".join(texts), offsets))
+            texts, offsets = [], []
+        if part is not None:
             out.append(part)
     return out
 
@@ -515,10 +524,11 @@ def template(text: str, start: int, end: int, base: int = 0, lines=None) -> Tpl:
         if two in ("${", "%{"):
             close = _close(src, i + 2, end)
             if close is None:
-                run_text.append(ch)
-                run_offsets.append(i)
-                i += 1
-                continue
+                # not closed (Terraform rejects it): the rest is text, scanned once
+                run_text.append(src[i:end])
+                run_offsets.extend(range(i + base, end + base))
+                i = end
+                break
             flush(i + base)
             if two == "${":
                 parts.append(Interp(src[i:close + 1], (i + base, close + 1 + base)))
@@ -556,8 +566,6 @@ def _close(src: str, i: int, end: int, limit: int = 4096):
             if depth == 0:
                 return i
             depth -= 1
-        elif ch == "\n" and depth == 0 and not quote:
-            pass
         i += 1
     return None
 

@@ -17,10 +17,15 @@ from aslint.core.positions import Span
 from aslint.templates import hcl
 
 #: files over this size are not parsed (python-hcl2 reads ~100 KB/s)
-MAX_HCL_BYTES = 1024 * 1024
+MAX_HCL_BYTES = 512 * 1024
 MAX_MODULE_FILES = 200
 SUFFIXES = (".tf", ".tf.json")
 _cache: dict = {}
+_mentions: dict = {}
+
+
+class TooLarge(Exception):
+    """A Terraform source over MAX_HCL_BYTES (parsing is linear, but python-hcl2 reads ~100 KB/s)."""
 
 
 class FileModel:
@@ -138,8 +143,8 @@ def block_child_pointer(parent_ptr: str, body: hcl.Body, block) -> str:
 def parse_file(path: str, text: str) -> FileModel:
     """Raises hcl.HclError (also for bad JSON in a ``.tf.json``), hcl.MissingParser."""
     if len(text) > MAX_HCL_BYTES:
-        raise hcl.HclError(f"the file is {len(text):,} characters, over aslint's {MAX_HCL_BYTES // 1024} KiB "
-                           "limit for Terraform sources; not read", 0)
+        raise TooLarge(f"is {len(text):,} characters, over aslint's {MAX_HCL_BYTES // 1024} KiB limit for "
+                       "Terraform sources; not read")
     if path.lower().endswith(".tf.json"):
         from aslint.core.loader import parse
         from aslint.templates import terraform_json
@@ -172,7 +177,7 @@ def cached_file(path: str) -> FileModel | None:
     if problem is None and text is not None and len(text) <= MAX_HCL_BYTES:
         try:
             model = parse_file(path, text)
-        except (hcl.HclError, hcl.MissingParser):
+        except (hcl.HclError, hcl.MissingParser, TooLarge):
             model = None
     if len(_cache) > 1024:
         _cache.clear()
@@ -193,11 +198,25 @@ def module_files(path: str) -> list:
 
 
 def mentions(path: str, words: tuple) -> bool:
-    """Whether the file's text contains any of ``words`` (a cheap filter before parsing)."""
+    """Whether the file's text contains any of ``words`` (a cheap filter before parsing; the answer
+    is kept per file version, so a folder of n files is read n times, not n squared)."""
     from aslint.core.loader import read_text
+    from aslint.core.workspace import current
 
-    text, problem = read_text(path)
-    return problem is None and text is not None and any(w in text for w in words)
+    key = os.path.abspath(path)
+    try:
+        stamp = current().stamp(key)
+    except OSError:
+        return False
+    hit = _mentions.get((key, words))
+    if hit is not None and hit[0] == stamp:
+        return hit[1]
+    text, problem = read_text(key)
+    found = problem is None and text is not None and any(w in text for w in words)
+    if len(_mentions) > 4096:
+        _mentions.clear()
+    _mentions[(key, words)] = (stamp, found)
+    return found
 
 
 class Module:

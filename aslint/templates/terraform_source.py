@@ -23,7 +23,7 @@ from aslint.templates import hcl
 from aslint.templates import terraform_strings as strings
 from aslint.templates.common import analysed, incomplete_reason, is_definition
 from aslint.templates.terraform_iam import Policies, file_policies, object_document, role_context
-from aslint.templates.terraform_model import Module, block_pointer, mentions, module_files, parse_file
+from aslint.templates.terraform_model import Module, TooLarge, block_pointer, mentions, module_files, parse_file
 
 KIND = "terraform"
 MACHINE = "aws_sfn_state_machine"
@@ -42,6 +42,8 @@ def load_source(path: str, text: str):
             return [], None  # not for aslint: skipped like any unrelated file
     try:
         model = parse_file(path, text)
+    except TooLarge as err:
+        return [], Problem("ASL003", str(err), certain=True)
     except hcl.MissingParser:
         return [], Problem("ASL003", f"is a Terraform source, and reading HCL needs the optional parser: {EXTRA}",
                            certain=True)

@@ -412,3 +412,70 @@ def test_the_documented_example_gives_the_documented_finding():
     assert [(d.code, d.line, d.column) for d in diags["infra/main.tf"]] == [("IAM001", 9, 22)]
     assert "infra/main.tf:9:22: IAM001 " + diags["infra/main.tf"][0].message in doc
     assert diags["infra/iam.tf"] == []
+
+
+def test_unknown_policy_values_stay_quiet():
+    iam = ROLE + '''
+data "aws_iam_policy_document" "eks" {
+  statement {
+    actions   = var.actions
+    resources = [for c in var.clusters : c.arn]
+    condition {
+      test     = var.test
+      variable = "aws:RequestedRegion"
+      values   = [var.region]
+    }
+  }
+}
+
+resource "aws_iam_role_policy" "eks" {
+  role   = aws_iam_role.sfn.id
+  policy = data.aws_iam_policy_document.eks.json
+}
+'''
+    diags = run({"main.tf": JSONENCODE, "iam.tf": iam}, select=["IAM"])
+    assert [d for ds in diags.values() for d in ds if d.severity != "info"] == [], \
+        [(d.code, d.message) for ds in diags.values() for d in ds]
+
+
+def test_oversized_and_hostile_sources_are_bounded(monkeypatch):
+    from aslint.templates import terraform_model
+
+    monkeypatch.setattr(terraform_model, "MAX_HCL_BYTES", 2000)
+    big = JSONENCODE + "# " + "x" * 3000 + "\n"
+    diags = run({"main.tf": big})["main.tf"]
+    assert [d.code for d in diags] == ["ASL003"] and "limit" in diags[0].message
+    monkeypatch.undo()
+    deep = 'resource "aws_sfn_state_machine" "m" {\n  definition = ' + "[" * 400 + "]" * 400 + "\n}\n"
+    assert [d.code for d in run({"main.tf": deep})["main.tf"]] == ["ASL001"]
+    unclosed = ('resource "aws_sfn_state_machine" "m" {\n  role_arn = var.r\n  definition = <<EOT\n'
+                + "${" * 50000 + "\nEOT\n}\n")
+    diags = run({"main.tf": unclosed})["main.tf"]  # scanned once: an unclosed ${ ends interpolations
+    assert [d.code for d in diags if d.code != "TPL005"] == ["TPL003"]
+
+
+def test_public_shapes_lint_without_a_false_error():
+    """Modules shaped like public Step Functions examples (fixtures/terraform-sources/MANIFEST.tsv):
+    no error, every definition read, and the role's policies really paired."""
+    from tpl_helpers import FIXTURES, run_paths
+
+    folder = FIXTURES / "terraform-sources"
+    paths = sorted(p for p in folder.rglob("*") if p.suffix in (".tf", ".json"))
+    results = run_paths(paths)
+    diags = [d for r in results for d in r.diagnostics]
+    assert [d for d in diags if d.severity != "info"] == [], [(d.file, d.code, d.message) for d in diags]
+    linted = {r.display.split("terraform-sources/")[-1]: r.kinds for r in results if r.recognized}
+    assert {"eks-call/main.tf", "file-definition/config.tf", "heredoc-literal-role/sfn.tf",
+            "module-internals/main.tf", "templatefile-batch/main.tf"} <= set(linted)
+    assert {d.code for d in diags} == {"TPL001", "TPL005"}  # var.definition, roles from elsewhere
+    # the Batch pipeline's definition is read from its template, paired with the role's policy
+    from aslint.core.engine import lint_file
+
+    docs = lint_file(str(folder / "templatefile-batch" / "main.tf"), ruleset(), explicit=True).documents
+    (machine,) = [d for d in docs if d.kind == "asl"]
+    assert machine.root().path.endswith("etl.json.tmpl")
+    assert machine.data["States"]["Submit"]["Retry"][0]["MaxAttempts"] == 3  # a templatefile var, substituted
+    assert machine.data["States"]["Submit"]["Parameters"]["JobQueue"] == "${batch_job_queue_arn}"
+    assert machine.context["role_resource"] == "aws_iam_role.sfn" and machine.context["role_policies_complete"]
+    (policy,) = machine.context["role_policies"]
+    assert policy.data["Statement"][1]["Action"][2] == "events:DescribeRule"
