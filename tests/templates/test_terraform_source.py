@@ -479,3 +479,45 @@ def test_public_shapes_lint_without_a_false_error():
     assert machine.context["role_resource"] == "aws_iam_role.sfn" and machine.context["role_policies_complete"]
     (policy,) = machine.context["role_policies"]
     assert policy.data["Statement"][1]["Action"][2] == "events:DescribeRule"
+
+
+def test_policy_document_data_source_read_as_a_policy_with_positions():
+    from aslint.templates.terraform_iam import data_source_document
+    from aslint.templates.terraform_model import parse_file
+
+    text = '''data "aws_iam_policy_document" "p" {
+  statement {
+    sid           = "NoDelete"
+    effect        = "Deny"
+    not_actions   = ["eks:Describe*"]
+    not_resources = ["arn:aws:eks:*:*:cluster/keep"]
+    principals {
+      type        = "AWS"
+      identifiers = ["arn:aws:iam::111122223333:root"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "aws:RequestedRegion"
+      values   = ["eu-west-1"]
+    }
+  }
+}
+'''
+    model = parse_file("p.tf", text)
+    (block,) = model.data_sources("aws_iam_policy_document")
+    doc = data_source_document(model, block)
+    assert doc.data == {"Version": "2012-10-17", "Statement": [{
+        "Sid": "NoDelete", "Effect": "Deny", "NotAction": ["eks:Describe*"],
+        "NotResource": ["arn:aws:eks:*:*:cluster/keep"], "Principal": {"AWS": ["arn:aws:iam::111122223333:root"]},
+        "Condition": {"StringEquals": {"aws:RequestedRegion": ["eu-west-1"]}}}]}
+
+    def at(pointer, target="value"):
+        line, col, end_line, end_col = doc.locate(pointer, target)
+        assert line == end_line
+        return text.splitlines()[line - 1][col - 1:end_col - 1]
+
+    assert at("/Statement/0/NotAction/0") == '"eks:Describe*"'
+    assert at("/Statement/0/NotAction", "key") == "not_actions"
+    assert at("/Statement/0/Condition/StringEquals/aws:RequestedRegion") == '["eu-west-1"]'
+    assert at("/Statement/0/Principal/AWS/0") == '"arn:aws:iam::111122223333:root"'
+    assert at("/Statement/0/Effect") == '"Deny"'
