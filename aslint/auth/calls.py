@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from aslint.core.record import dataclass
+from aslint.core.record import dataclass, field
 
 from aslint.asl.dynamic import is_expression
 from aslint.asl.model import successors
@@ -19,6 +19,7 @@ class Task:
     action: str
     params_pointer: str
     params: dict
+    parsed_body: list = field(default_factory=list)  # [body data], once parsed
 
     def literal(self, key: str):
         """A literal parameter value (None for ``Key.$`` paths and JSONata expressions)."""
@@ -70,9 +71,9 @@ def body_of(task: Task):
 
 def body_data(task: Task):
     """The RequestBody as data: the object, or a JSON/YAML string parsed (None when it does not parse)."""
-    if not hasattr(task, "_body"):
-        task._body = _body_data(task)
-    return task._body
+    if not task.parsed_body:
+        task.parsed_body.append(_body_data(task))
+    return task.parsed_body[0]
 
 
 def _body_data(task: Task):

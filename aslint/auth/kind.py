@@ -8,6 +8,7 @@ and the aws-auth / RBAC request bodies of eks:call states in a definition.
 from __future__ import annotations
 
 from aslint.core import kinds
+from aslint.core.facts import declare
 RBAC_KINDS = ("Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding")
 
 
@@ -126,3 +127,9 @@ def call_bodies(doc) -> list:
                     sub.context["partial"] = True  # a merge patch: no metadata to check
                 out.append(sub)
     return out
+
+
+# What the AUTH extractors record about the documents they pull out.
+declare("eks_call", object, "on an eks:call body: the call (auth.calls.Task) that sends it")
+declare("partial", bool, "on an aws-auth body: a merge patch holding only data (no metadata)")
+declare("map", str, "on a mapRoles/mapUsers document: which map it is")

@@ -27,7 +27,9 @@ class Document:
         self.host = host
         self.host_pointer = host_pointer
         self.to_host = to_host
-        self.context = context or {}  # e.g. role policies, substitutions, from a template
+        self.context = context  # the families' declared facts (aslint.core.facts): role policies, …
+        #: where an inline document (a subtree of a file's document) sits in that document
+        self.origin_pointer: str | None = None
         #: the document this one is embedded in (None for a file's own documents), where in it
         #: (a JSON Pointer into the parent), and whether it is a subtree of the parent (``inline``,
         #: same text) or was parsed from the string at ``place``
@@ -39,6 +41,17 @@ class Document:
         self._has_duplicates = has_duplicates if spans is None else bool(duplicates)
         self._lines = lines  # shared by the documents of one text (see loader.parse)
         self.cache: dict = {}
+
+    @property
+    def context(self):
+        """The facts the families learned about this document (declared, typed: core.facts)."""
+        return self._context
+
+    @context.setter
+    def context(self, values) -> None:
+        from aslint.core.facts import Facts
+
+        self._context = values if isinstance(values, Facts) else Facts(values)
 
     # -- positions -------------------------------------------------------------------------
     def _build(self):

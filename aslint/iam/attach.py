@@ -116,7 +116,7 @@ def attach(doc, settings) -> None:
                 files.extend(targets)
     source = "command line or configuration"
     if not files and doc.host is None and getattr(doc, "doc_index", 0) == 0 and path and path != "-" \
-            and not hasattr(doc, "origin_pointer"):
+            and doc.origin_pointer is None:
         files = sidecars(path)
         source = "beside the definition"
     if not files:
@@ -186,5 +186,5 @@ def attach_all(documents, settings) -> list:
 
 def role_policies(doc):
     """The policy Documents paired with an ASL document, or None when it has none."""
-    docs = doc.context.get("role_policies") if isinstance(doc.context, dict) else None
+    docs = doc.context.get("role_policies")
     return docs if isinstance(docs, list) else None

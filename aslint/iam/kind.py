@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from aslint.core import kinds
+from aslint.core.facts import declare
 @kinds.recognizer("iam-policy", order=40)
 def is_iam_policy(data) -> bool:
     from aslint.iam.policy import is_policy
@@ -17,3 +18,17 @@ def pair_role_policies(documents, settings) -> list:
     from aslint.iam.attach import attach_all
 
     return attach_all(documents, settings)
+
+
+# What the IAM family (and the templates it pairs with) records about a definition or a policy.
+declare("role_policies", list, "the policy Documents of the state machine's role")
+declare("role_policy_notes", list, "why the role's policies are not all known (messages)")
+declare("role_policy_source", str, "where the policies came from: template, command line or configuration, beside the definition")
+declare("role_policy_files", list, "the policy files read for the role")
+declare("role_policies_complete", bool, "every policy of the role is known")
+declare("role_arn", (str, type(None)), "the state machine's role ARN as the template writes it")
+declare("role_resource", str, "the template resource of the role")
+declare("iam_sharers", list, "the definitions of the file that share the role's policies, in document order")
+declare("passed_to", dict, "on a policy: role ARN -> the services it is passed to")
+declare("synthetic", bool, "on a policy: made by aslint from a managed-policy or SAM template, not written by the user")
+declare("template_pointer", str, "on a policy: where it sits in its template")

@@ -31,7 +31,7 @@ def extract(doc, result) -> None:
     if not isinstance(value, str):
         result.add("TPL003", pointer, f"ACK StateMachine {name}: spec.definition must be a string holding the JSON definition")
         return
-    context = {"template_resource": name, "template_format": "ack", "role_policy_notes": []}
+    context = {"template_resource": str(name), "template_format": "ack", "role_policy_notes": []}
     role = spec.get("roleARN")
     if isinstance(role, str):
         context["role_arn"] = role

@@ -112,7 +112,7 @@ def _machine(host, resources, name, res, policies, result: Analysis) -> None:
                    f"DefinitionSubstitutions of state machine {name} is not a mapping of names to values")
     subs = literal_substitutions(host, join(pbase, "DefinitionSubstitutions"), raw_subs)
     context = _role_context(host, resources, name, props, pbase, sam, policies, result)
-    context.update({"template_resource": name, "substitutions": subs, "template_format": "sam" if sam else "cloudformation"})
+    context.update({"template_resource": str(name), "substitutions": subs, "template_format": "sam" if sam else "cloudformation"})
     found: list = []
     if "Definition" in props:
         value, ptr = props["Definition"], join(pbase, "Definition")

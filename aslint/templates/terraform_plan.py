@@ -91,7 +91,7 @@ def extract(doc, result) -> None:
         offsets = char_offsets(doc, ptr)
         to_host = (lambda s, e, o=offsets: (o[s], o[e]) if o and e < len(o) else None)
         text = _value(doc.data, ptr)
-        docs, error = parse_string(doc, ptr, text, to_host, {"template_resource": owner}, fmt="json")
+        docs, error = parse_string(doc, ptr, text, to_host, {"template_resource": str(owner)}, fmt="json")
         policy_docs[ptr] = docs[0] if docs else None
         if docs:
             result.documents.append(docs[0])
@@ -113,7 +113,7 @@ def extract(doc, result) -> None:
         address = res.get("address") if isinstance(res.get("address"), str) and res.get("address") else "aws_sfn_state_machine"
         values = res.get("values") if isinstance(res.get("values"), dict) else {}
         dptr = join(ptr, "values", "definition")
-        context = {"template_resource": address, "template_format": "terraform-plan"}
+        context = {"template_resource": str(address), "template_format": "terraform-plan"}
         context.update(_role(doc, address, values, expressions, resources, by_address, policy, result, ptr))
         definition = values.get("definition")
         if not isinstance(definition, str):

@@ -144,3 +144,18 @@ def test_a_dynamic_field():
     assert is_dynamic_field({"Name.$": "$.n"}, "Name", False)
     assert not is_dynamic_field({"Name.$": "$.n", "Name": "x"}, "Name", False)
     assert is_dynamic_field({"Name": "{% $n %}"}, "Name", True) and not is_dynamic_field({"Name": "n"}, "Name", True)
+
+
+def test_document_facts_are_declared_and_typed():
+    from aslint.core.document import Document
+    from aslint.core.facts import Facts
+
+    doc = Document("m.asl.json", "{}", "json", {}, context={"role_arn": "arn:aws:iam::111122223333:role/r"})
+    assert isinstance(doc.context, Facts) and doc.context.get("role_arn").endswith("role/r")
+    with pytest.raises(KeyError):
+        doc.context["role_polices"] = []  # a misspelt fact is an error, not a silent dead key
+    with pytest.raises(TypeError):
+        doc.context["role_policies"] = "policy.json"
+    doc.context = dict(doc.context, partial=True)
+    assert doc.context.get("partial") is True and "role_arn" in doc.context
+    assert doc.origin_pointer is None and doc.parent is None
