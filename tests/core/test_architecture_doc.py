@@ -18,8 +18,3 @@ def test_every_package_is_on_the_page():
 
 def test_every_family_is_on_the_page():
     assert [f for f in families() if f"{f.split('.')[1]}/" not in DOC] == []
-
-
-def test_every_core_module_is_on_the_page():
-    missing = [p.name for p in sorted((ROOT / "core").glob("*.py")) if p.name != "__init__.py" and p.name not in DOC]
-    assert missing == []
