@@ -113,3 +113,15 @@ def creations_reaching(doc, task, key, request_response_only: bool = False) -> l
         if create is not None and create is not task:
             out.append(create)
     return out
+
+
+def kubernetes_tasks(doc):
+    """(task, cluster key) for each eks:runJob and eks:call task whose cluster aslint can name."""
+    from aslint.eks.tasks import eks_tasks
+
+    for task in eks_tasks(doc):
+        if task.api not in ("runJob", "call"):
+            continue
+        key = cluster_key(task)
+        if key is not None:
+            yield task, key

@@ -70,17 +70,9 @@ def test_comment_does_not_reach_past_its_block():
 
 
 def test_aws_auth_finding_silenced_by_a_yaml_comment():
-    auth = """\
-apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: aws-auth
-  namespace: kube-system
-data:
-  mapRoles: |
-    - rolearn: arn:aws:iam::111122223333:role/service-role/sfn
-      username: sfn
-"""
+    from tests.auth.helpers import AWS_AUTH_GOOD
+
+    auth = AWS_AUTH_GOOD.replace("role/StepFunctionsEksRole", "role/service-role/StepFunctionsEksRole")
     assert [c for c in _codes(auth, "aws-auth.yaml") if c[0] == "AUTH001"]
     silenced = auth.replace("  mapRoles: |\n", "  # aslint: ignore[AUTH001]\n  mapRoles: |\n")
     assert not [c for c in _codes(silenced, "aws-auth.yaml") if c[0] == "AUTH001"]

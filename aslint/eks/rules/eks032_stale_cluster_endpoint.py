@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from aslint.eks.crossstate import cluster_key, creations_reaching
-from aslint.eks.tasks import eks_tasks
+from aslint.eks.crossstate import creations_reaching, kubernetes_tasks
 from aslint.eks.values import literal_string
 from aslint.core.finding import Finding
 from aslint.core.rule import Rule
@@ -16,12 +15,7 @@ class StaleClusterEndpoint(Rule):
     code = "EKS032"
 
     def check(self, ctx):
-        for task in eks_tasks(ctx.doc):
-            if task.api not in ("runJob", "call"):
-                continue
-            key = cluster_key(task)
-            if key is None:
-                continue
+        for task, key in kubernetes_tasks(ctx.doc):
             literals = [(field, source, pointer) for field, source in FIELDS
                         for value, pointer in [literal_string(task, field)] if value is not None]
             if not literals:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from aslint.core.finding import Finding
 from aslint.core.rule import Rule
-from aslint.eks.crossstate import cluster_key, creations_reaching
-from aslint.eks.tasks import eks_tasks
+from aslint.eks.crossstate import creations_reaching, kubernetes_tasks
 
 
 def _private(create) -> bool:
@@ -17,12 +16,7 @@ class KubernetesApiOnPrivateCluster(Rule):
     code = "EKS034"
 
     def check(self, ctx):
-        for task in eks_tasks(ctx.doc):
-            if task.api not in ("runJob", "call"):
-                continue
-            key = cluster_key(task)
-            if key is None:
-                continue
+        for task, key in kubernetes_tasks(ctx.doc):
             for create in creations_reaching(ctx.doc, task, key):
                 if _private(create):
                     yield Finding(f"{task.ref.pointer}/Resource",
