@@ -46,6 +46,7 @@ def _recursive_alias(text: str) -> bool:
         roots = list(yaml.compose_all(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
     except Exception:
         return False  # the real parse reports the error
+    done: set = set()  # nodes explored to the end without a cycle: an alias to one costs nothing
     for root in roots:
         stack = [(root, False)]
         open_nodes: set = set()
@@ -53,9 +54,12 @@ def _recursive_alias(text: str) -> bool:
             node, leaving = stack.pop()
             if leaving:
                 open_nodes.discard(id(node))
+                done.add(id(node))
                 continue
             if id(node) in open_nodes:
                 return True
+            if id(node) in done:
+                continue
             if isinstance(node, yaml.SequenceNode):
                 children = node.value
             elif isinstance(node, yaml.MappingNode):

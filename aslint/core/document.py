@@ -17,7 +17,7 @@ class Document:
     def __init__(self, path: str, text: str, fmt: str, data, *, spans=None, duplicates=None,
                  has_duplicates=False, doc_index: int = 0, host=None, host_pointer: str = "",
                  to_host=None, context=None, lines: LineIndex | None = None, parent=None, place: str = "",
-                 inline: bool = False):
+                 inline: bool = False, file_cache: dict | None = None):
         self.path = path
         self.text = text
         self.format = fmt  # "json" | "yaml"
@@ -41,6 +41,9 @@ class Document:
         self._has_duplicates = has_duplicates if spans is None else bool(duplicates)
         self._lines = lines  # shared by the documents of one text (see loader.parse)
         self.cache: dict = {}
+        #: facts about the whole text, shared by every document of one file (a multi-document
+        #: YAML): computed once per file, not once per document
+        self.file_cache: dict = file_cache if file_cache is not None else {}
 
     @property
     def context(self):

@@ -169,7 +169,7 @@ def subtree_document(host: Document, pointer: str, data=None, context=None) -> D
     spans = SubtreeSpans(host.spans, pointer)
     duplicates = [(p[len(pointer):], a, b) for p, a, b in host.duplicates if p.startswith(pointer + "/")]
     doc = Document(host.path, host.text, host.format, data, spans=spans, duplicates=duplicates,
-                   doc_index=host.doc_index, context=context, lines=host.lines, parent=host, place=pointer,
+                   doc_index=host.doc_index, context=context, lines=host.lines, file_cache=host.file_cache, parent=host, place=pointer,
                    inline=True)
     doc.origin_pointer = pointer  # where it sits in the file, for messages
     return doc

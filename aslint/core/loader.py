@@ -104,10 +104,10 @@ def parse(path: str, text: str, fmt: str | None = None) -> tuple[list, Problem |
             return [Document(path, text, "json", data, has_duplicates=dup)], None
         from aslint.core import yamlparse
         docs = []
-        lines = LineIndex(text)  # one line table for every document of the file
+        lines, shared = LineIndex(text), {}  # one line table and one cache for every document of the file
         for i, ydoc in enumerate(yamlparse.load_all(text)):
             docs.append(Document(path, text, "yaml", ydoc.data, spans=ydoc.spans, duplicates=ydoc.duplicates, doc_index=i,
-                                 lines=lines))
+                                 lines=lines, file_cache=shared))
         return docs, None
     except ParseError as err:
         return [], Problem("ASL001", err.message if err.plain else f"invalid {fmt.upper()}: {err.message}", err.offset, err.end)

@@ -53,9 +53,9 @@ def ignored(doc, code: str, line: int) -> bool:
     root = doc.root()
     if root.format != "yaml":
         return False
-    cached = root.cache.get("yaml.ignores")
+    cached = root.file_cache.get("yaml.ignores")  # once per file, however many documents it holds
     if cached is None:
-        cached = root.cache["yaml.ignores"] = ranges(root.text or "")
+        cached = root.file_cache["yaml.ignores"] = ranges(root.text or "")
     for first, last, selectors in cached:
         if first <= line <= last and (selectors is None or any(code.startswith(s) for s in selectors)):
             return True

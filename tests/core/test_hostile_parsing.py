@@ -186,6 +186,14 @@ def test_multi_document_yaml_builds_one_line_index():
     docs, problem = parse("roles.yaml", text)
     assert problem is None and len(docs) == 50
     assert len({id(d.lines) for d in docs}) == 1
+    assert len({id(d.file_cache) for d in docs}) == 1  # per-file facts (YAML ignore comments) read once
+
+
+def test_the_recursive_alias_probe_walks_each_node_once():
+    from aslint.auth.maps import _recursive_alias
+
+    assert _recursive_alias(_bomb(levels=9)) is False  # 9**8 paths, 73 nodes
+    assert _recursive_alias("a: &x\n  b: *x\n") is True
 
 
 # -- integers beyond Python's digit limit --------------------------------------------------------
