@@ -27,10 +27,10 @@ from dataclasses import dataclass
 
 from aslint.asl import intrinsics
 from aslint.asl.graph import state_edges
-from aslint.asl.model import model
+from aslint.asl.model import child_machines, model
 from aslint.dat import paths as dp
 from aslint.dat.results import task_result
-from aslint.dat.shapes import EMPTY, MAYBE, TOP, TOP_YES, Arr, Member, Obj, Scalar, join, of_literal, with_origin
+from aslint.dat.shapes import MAYBE, TOP, TOP_YES, Arr, Member, Obj, Scalar, array_of, join, of_literal, with_origin
 from aslint.core.pointer import escape
 
 MAX_VISITS = 24  # a state processed more often than this gets an unknown input (widening)
@@ -200,15 +200,18 @@ class _Run:
                 self.join_order[ref.pointer] = (base[0], 1)
 
     def successors(self, ref):
-        from aslint.asl.model import child_machines
-
         # transitions first, nested machines last: in reverse post-order the machines inside a
         # Parallel/Map come right after it, before the states its join leads to
         out = [target for _k, _i, target in self.targets(ref)]
-        if ref.type not in ("Parallel", "Map"):
-            return out
+        if ref.type in ("Parallel", "Map"):
+            out.extend(self.child_starts(ref))
+        return out
+
+    def child_starts(self, ref) -> list:
+        """The start state of each machine nested in Parallel/Map ``ref`` (branches in order)."""
         if self.machines is None:
             self.machines = {mc.pointer: mc for mc in self.m.machines}
+        out = []
         for pointer, sub in child_machines(ref):
             machine = self.machines.get(pointer)
             start = sub.get("StartAt")
@@ -342,10 +345,7 @@ class _Run:
             return Obj(members, False, origin)
         if isinstance(node, list):
             items = tuple(self.template(ref, f"{pointer}/{i}", sub, data, origin, item, depth + 1) for i, sub in enumerate(node))
-            elem = None
-            for it in items:
-                elem = join(elem, it)
-            return Arr(elem if elem is not None else TOP, items, origin)
+            return array_of(items, origin)
         return of_literal(node, origin, keep=self.keep)
 
     def filter_path(self, ref, field, data):
@@ -412,10 +412,7 @@ class _Run:
             return Obj(members, False, origin)
         if isinstance(node, list):
             items = tuple(self.jsonata_value(ref, f"{pointer}/{i}", v, env, depth + 1) for i, v in enumerate(node))
-            elem = None
-            for it in items:
-                elem = join(elem, it)
-            return Arr(elem if elem is not None else TOP, items, env.get("_origin", ""))
+            return array_of(items, env.get("_origin", ""))
         return of_literal(node, env.get("_origin", ""), keep=self.keep)
 
     def jsonata_fields(self, ref, node, base, env, keys):
@@ -599,18 +596,14 @@ class _Run:
         self.finish(ref, self.filter_path(ref, "OutputPath", out))
 
     def enter_children(self, ref, start_input, item):
-        from aslint.asl.model import child_machines
-
-        if self.machines is None:
-            self.machines = {mc.pointer: mc for mc in self.m.machines}
-        for pointer, sub in child_machines(ref):
-            machine = self.machines.get(pointer)
-            start = sub.get("StartAt")
-            if machine is not None and isinstance(start, str) and start in machine.states:
-                self.feed(machine.states[start], start_input, self.entry_vars)
+        for start in self.child_starts(ref):
+            self.feed(start, start_input, self.entry_vars)
 
     def map_state(self, ref, eff):
         node, base = ref.node, ref.pointer
+        for key in ("MaxConcurrencyPath", "ToleratedFailurePercentagePath", "ToleratedFailureCountPath"):
+            if isinstance(node.get(key), str):
+                self.read(ref, f"{base}/{key}", node[key].strip(), eff)
         item = TOP
         if "ItemReader" not in node:
             text = node.get("ItemsPath", "$")
@@ -637,10 +630,7 @@ class _Run:
             if any(i not in outs for i in range(len(branches))):
                 return  # a branch that never completes: the Parallel never completes
             items = tuple(outs[i] for i in range(len(branches)))
-            elem = None
-            for it in items:
-                elem = join(elem, it)
-            result = Arr(elem if elem is not None else TOP, items,
+            result = array_of(items,
                          self._note(ref, "Branches", f"written by state '{_q(ref.name)}' (a Parallel result: one element per branch)"))
         else:
             if "ResultWriter" in node:

@@ -13,7 +13,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from aslint.dat.shapes import ABSENT, DEPTH, MAYBE, PARTIAL, TOP, WIDTH, YES, Arr, Member, Obj, Scalar, Union, join
+from aslint.dat.shapes import ABSENT, DEPTH, PARTIAL, TOP, WIDTH, YES, Arr, Member, Obj, Scalar, Union, join
 
 _STEP = re.compile(r"\.([A-Za-z0-9_@$-][^.\[\]'\"()?,:* \t]*)|\[\s*'((?:[^'\\]|\\.)*)'\s*\]|\[\s*\"((?:[^\"\\]|\\.)*)\"\s*\]|\[\s*(\d+)\s*\]")
 

@@ -234,10 +234,9 @@ def of_literal(value, origin: str = "", depth: int = 0, keep=None) -> Shape:
                     if keep is None or k in keep}, False, origin)
     if isinstance(value, list):
         items = tuple(of_literal(v, origin, depth + 1, keep) for v in value[:WIDTH])
-        elem = None
-        for it in items:
-            elem = join(elem, it, depth + 1)
-        return Arr(elem if elem is not None else TOP, items if len(value) <= WIDTH else None, origin)
+        if len(value) > WIDTH:
+            return Arr(TOP, None, origin)
+        return array_of(items, origin)
     if isinstance(value, bool):
         return Scalar("boolean", origin)
     if isinstance(value, (int, float)):
@@ -247,6 +246,14 @@ def of_literal(value, origin: str = "", depth: int = 0, keep=None) -> Shape:
     if value is None:
         return Scalar("null", origin)
     return TOP
+
+
+def array_of(items: tuple, origin: str = "") -> Arr:
+    """An array of known length: its elements, and their join as the element shape."""
+    elem = None
+    for it in items:
+        elem = join(elem, it)
+    return Arr(elem if elem is not None else TOP, items, origin)
 
 
 def of_spec(spec, origin: str = "", depth: int = 0, keep=None) -> Shape:

@@ -537,3 +537,17 @@ def test_branch_assignments_stay_inside_the_branch():
               "Both": {"Type": "Parallel", "Branches": [branch], "ResultPath": None, "Next": "Use"},
               "Use": pass_(Parameters={"a.$": "$outer.a", "i.$": "$inner.a"})}
     assert lint(states) == []  # $inner is not assigned out here: ASL411's case, not a shape question
+
+
+def test_map_limit_paths_are_reads():
+    states = {"Config": pass_("Each", Result={"limits": {"max": 2}, "items": [1]}),
+              "Each": {"Type": "Map", "ItemsPath": "$.items", "MaxConcurrencyPath": "$.limits.concurrency",
+                       "ToleratedFailureCountPath": "$.limits.max", "ResultPath": None, "End": True,
+                       "ItemProcessor": {"StartAt": "One", "States": {"One": pass_()}}}}
+    assert only(lint(states)) == [("DAT001", "/States/Each/MaxConcurrencyPath")]
+
+
+def test_wait_seconds_path_is_a_read():
+    states = {"Config": pass_("Wait", Result={"delay": 5}),
+              "Wait": {"Type": "Wait", "SecondsPath": "$.delay_seconds", "End": True}}
+    assert only(lint(states)) == [("DAT001", "/States/Wait/SecondsPath")]
