@@ -232,3 +232,37 @@ async def test_leak_path_states_are_related_locations(client, workspace):
     leaks = [d for d in got if d.code == "LCY002"]
     assert leaks and all(d.related_information for d in leaks)
     assert all(r.location.uri == uri for d in leaks for r in d.related_information)
+
+
+TERRAFORM = '''resource "aws_sfn_state_machine" "deploy" {
+  name     = "deploy"
+  role_arn = var.role_arn
+  definition = jsonencode({
+    StartAt = "Start"
+    States = {
+      Start = {
+        Type   = "Pass"
+        Colour = "red"
+        End    = true
+      }
+    }
+  })
+}
+'''
+
+
+@pytest.mark.asyncio
+async def test_terraform_source_gets_the_cli_findings_at_hcl_positions(client, workspace):
+    pytest.importorskip("hcl2")
+    from aslint.api import lint_text
+
+    path = workspace / "main.tf"
+    path.write_text(TERRAFORM, encoding="utf-8")
+    await _start(client, workspace)
+    uri = path.as_uri()
+    client.text_document_did_open(types.DidOpenTextDocumentParams(
+        text_document=types.TextDocumentItem(uri=uri, language_id="terraform", version=1, text=TERRAFORM)))
+    got = await _until(client, uri, lambda ds: "ASL101" in _codes(ds))
+    cli = [d for d in lint_text(TERRAFORM, "main.tf") if d.code == "ASL101"]
+    (d,) = [d for d in got if d.code == "ASL101"]
+    assert (d.range.start.line + 1, d.range.start.character + 1) == (cli[0].line, cli[0].column) == (9, 9)
