@@ -12,5 +12,6 @@ declare("template_format", str, "cloudformation, sam, serverless, ack, terraform
 declare("substitutions", dict, "DefinitionSubstitutions known literally: name -> value")
 declare("substituted", bool, "the definition was rewritten by substitutions (no fix is written into it)")
 declare("definition_uri", str, "the DefinitionUri the definition was read from")
+declare("definition_file", str, "the file a Terraform file()/templatefile() read the definition from")
 declare("unresolved_placeholders", set, "${Name} placeholders no substitution defines")
 declare("incomplete", bool, "on a Terraform policy document: some of its statements could not be read")
