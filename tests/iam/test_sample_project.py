@@ -108,3 +108,30 @@ def test_version_prints_catalog_dates(capsys):
     assert main(["--version"]) == 0
     out = capsys.readouterr().out
     assert "policyuniverse" in out and "curated" in out
+
+
+def _actions(statements):
+    out = set()
+    for s in statements:
+        out.update(s["Action"] if isinstance(s["Action"], list) else [s["Action"]])
+    return out
+
+
+def test_generated_policy_includes_launch_template_and_fargate_needs(tmp_path, capsys):
+    node = {"ClusterName": "demo", "NodegroupName": "w", "NodeRole": "arn:aws:iam::111122223333:role/node",
+            "Subnets": ["subnet-0aacf887d9f00e6a7"]}
+    profile = {"ClusterName": "demo", "FargateProfileName": "fp", "Selectors": [{"Namespace": "default"}],
+               "PodExecutionRoleArn": "arn:aws:iam::111122223333:role/pod"}
+    states = {"Node": {"Type": "Task", "Resource": "arn:aws:states:::eks:createNodegroup.sync", "Parameters": node, "Next": "Profile"},
+              "Profile": {"Type": "Task", "Resource": "arn:aws:states:::eks:createFargateProfile", "Parameters": profile, "End": True}}
+    definition = tmp_path / "wf.asl.json"
+    definition.write_text(json.dumps({"StartAt": "Node", "States": states}), encoding="utf-8")
+    assert main(["policy", str(definition)]) == 0
+    without = _actions(json.loads(capsys.readouterr()[0])["Statement"])
+    assert "iam:GetRole" in without and "ec2:DescribeLaunchTemplateVersions" not in without
+    node["LaunchTemplate"] = {"Id": "lt-0abcd1234efgh5678", "Version": "1"}
+    definition.write_text(json.dumps({"StartAt": "Node", "States": states}), encoding="utf-8")
+    assert main(["policy", str(definition)]) == 0
+    out, err = capsys.readouterr()
+    assert {"ec2:DescribeLaunchTemplates", "ec2:DescribeLaunchTemplateVersions"} <= _actions(json.loads(out)["Statement"])
+    assert "UNCERTAIN" in err
