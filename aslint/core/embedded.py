@@ -152,13 +152,18 @@ def string_document(host: Document, pointer: str, text: str | None = None, fmt: 
     docs, problem = parse(host.path, text, fmt)
     if problem is not None:
         return [], problem.message
+    return embed(docs, host, pointer, to_host, context), None
+
+
+def embed(docs: list, host: Document, pointer: str, to_host, context=None) -> list:
+    """Make ``docs`` (parsed from the string at ``pointer`` of ``host``) documents embedded there."""
     for doc in docs:
         doc.host = host
         doc.host_pointer = pointer
         doc.to_host = to_host
         doc.parent, doc.place, doc.inline = host, pointer, False
         doc.context = dict(context or {})
-    return docs, None
+    return docs
 
 
 def subtree_document(host: Document, pointer: str, data=None, context=None) -> Document:

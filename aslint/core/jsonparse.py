@@ -47,10 +47,6 @@ def too_many_digits(number_text: str) -> str | None:
             "no AWS field takes such a number: write it as a string")
 
 
-class _Duplicates(Exception):
-    pass
-
-
 def _reject_constant(name):
     raise ValueError(f"{name} is not valid JSON")
 

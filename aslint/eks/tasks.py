@@ -120,10 +120,3 @@ def eks_tasks(doc) -> list:
         cached = doc.cache["eks.tasks"] = _build(doc)
     return cached
 
-
-def by_state(doc) -> dict:
-    """State pointer -> EksTask."""
-    cached = doc.cache.get("eks.tasks.by_state")
-    if cached is None:
-        cached = doc.cache["eks.tasks.by_state"] = {t.ref.pointer: t for t in eks_tasks(doc)}
-    return cached

@@ -77,13 +77,9 @@ def parse_string(host, pointer: str, text: str, to_host, context: dict, fmt: str
             before = text[:problem.offset]
             where = f" (line {before.count(chr(10)) + 1}, column {problem.offset - (before.rfind(chr(10)) + 1) + 1} of the assembled definition)"
         return None, problem.message + where
-    for doc in docs:
-        doc.host = host
-        doc.host_pointer = pointer
-        doc.to_host = to_host
-        doc.parent, doc.place, doc.inline = host, pointer, False
-        doc.context = dict(context or {})
-    return docs, None
+    from aslint.core.embedded import embed
+
+    return embed(docs, host, pointer, to_host, context), None
 
 
 def move_duplicates(host, prefix: str) -> None:
