@@ -195,6 +195,7 @@ def lint_loaded(loaded: Loaded, ruleset: RuleSet, display: str, explicit: bool =
                 _add(result, doc, ruleset, "ASL002", Finding(pointer, message, target="key", hint=hint, severity=severity),
                      span=repeat.key)
         for rule in ruleset.by_kind.get(doc.kind, ()):
+            warm.check_stop()  # an editor's newer text makes this lint stale: stop between rules
             options = ruleset.options(rule)
             try:
                 found = warm.run_rule(doc, rule, lambda view, rule=rule, options=options: rule.check(

@@ -58,6 +58,52 @@ class suspended:
         _enabled = self._was
 
 
+class Cancelled(BaseException):
+    """The lint was stopped between two rules: a newer version of the file has arrived.
+
+    A BaseException (as asyncio's CancelledError), so no per-file or per-rule guard takes it for
+    a failure of the file."""
+
+
+_stop_check = None  # set per thread by ``stoppable``
+
+
+def stoppable(check):
+    """``with warm.stoppable(fn):`` the engine calls ``fn()`` between rules and raises
+    :class:`Cancelled` when it returns True (an editor's newer text makes this lint stale)."""
+    import contextlib
+
+    local = _local()
+
+    @contextlib.contextmanager
+    def scope():
+        previous = getattr(local, "check", None)
+        local.check = check
+        try:
+            yield
+        finally:
+            local.check = previous
+
+    return scope()
+
+
+def _local():
+    global _stop_check
+    if _stop_check is None:
+        import threading
+
+        _stop_check = threading.local()
+    return _stop_check
+
+
+def check_stop() -> None:
+    """Raise :class:`Cancelled` when the current thread's lint has been made stale."""
+    if _stop_check is not None:
+        check = getattr(_stop_check, "check", None)
+        if check is not None and check():
+            raise Cancelled()
+
+
 def units_of(doc):
     from aslint.core import kinds
 

@@ -62,8 +62,13 @@ class AslintServer(LanguageServer):
             if self.versions.get(uri) != version:
                 return None  # stale before it started
             path = to_fs_path(uri)
+            from aslint.core import warm
+
             try:
-                return self.session.lint(path)
+                with warm.stoppable(lambda: self.versions.get(uri) != version):
+                    return self.session.lint(path)
+            except warm.Cancelled:
+                return None  # a newer version arrived while this one was linted
             except Exception as err:  # never a dead server: one diagnostic says what broke
                 from aslint.core.finding import Diagnostic
                 from aslint.lsp.session import Linted

@@ -111,3 +111,31 @@ def test_a_role_policy_beside_the_definition_is_read_from_its_unsaved_buffer(tmp
         {"Effect": "Allow", "Action": "iam:PassRole", "Resource": "*"}]}
     session.open(str(tmp_path / "deploy.policy.json"), json.dumps(broad))
     assert "IAM001" not in {d.code for d in session.lint(path).diagnostics}
+
+
+def test_a_lint_made_stale_midway_is_cancelled_between_rules(tmp_path, monkeypatch):
+    """A newer version arriving while a version is linted stops that lint (between two rules)."""
+    pytest.importorskip("pygls")
+    from aslint.core import warm
+    from aslint.lsp.server import AslintServer
+
+    path = tmp_path / "sm.asl.json"
+    path.write_text(json.dumps({"StartAt": "A", "States": {"A": {"Type": "pass", "End": True}}}), encoding="utf-8")
+    server = AslintServer()
+    server.session = Session(str(tmp_path))
+    server.session.ruleset()
+    uri = path.as_uri()
+    server.versions[uri] = 1
+    calls = []
+    real = warm.check_stop
+
+    def newer_text_arrives():
+        calls.append(1)
+        if len(calls) == 3:  # as the third rule is about to run, version 2 comes in
+            server.versions[uri] = 2
+        real()
+
+    monkeypatch.setattr(warm, "check_stop", newer_text_arrives)
+    assert server._lint_now(uri, 1) is None
+    assert len(calls) == 3  # the other rules never ran
+    assert server._lint_now(uri, 2) is not None
