@@ -230,13 +230,27 @@ def _case_hint(path: str) -> str:
 def _connectors(resources, name, props, pbase) -> list:
     """Pointers of the SAM connectors whose source is state machine ``name``."""
     found = [join(pbase, "Connectors")] if "Connectors" in props else []
+    return found + _connectors_by_source(resources).get(name, [])
+
+
+_CONNECTORS: dict = {}
+
+
+def _connectors_by_source(resources) -> dict:
+    """Source Id -> connector pointers, indexed once per template (not once per state machine)."""
+    hit = _CONNECTORS.get(id(resources))
+    if hit is not None and hit[0] is resources:
+        return hit[1]
+    index: dict = {}
     for cname, res in resources.items():
         if isinstance(res, dict) and res.get("Type") == "AWS::Serverless::Connector":
             cprops = res.get("Properties") if isinstance(res.get("Properties"), dict) else {}
             source = cprops.get("Source")
-            if isinstance(source, dict) and source.get("Id") == name:
-                found.append(join("/Resources", cname))
-    return found
+            if isinstance(source, dict) and isinstance(source.get("Id"), str):
+                index.setdefault(source["Id"], []).append(join("/Resources", cname))
+    _CONNECTORS.clear()  # one template at a time
+    _CONNECTORS[id(resources)] = (resources, index)
+    return index
 
 
 def _role_context(host, resources, name, props, pbase, sam, policies, result) -> dict:

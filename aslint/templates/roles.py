@@ -92,6 +92,16 @@ def _managed_arn(host, pointer, value, resources, policies, out, notes, root="/R
                            "template, so aslint cannot read them; permissions it grants are not checked"))
 
 
+def _policy_resources(policies: Policies, resources: dict) -> list:
+    """The template's policy resources, listed once per template (not once per state machine)."""
+    index = policies.__dict__.setdefault("_policy_index", {})
+    found = index.get(id(resources))
+    if found is None:
+        found = index[id(resources)] = [(name, res) for name, res in resources.items()
+                                        if isinstance(res, dict) and res.get("Type") in POLICY_TYPES]
+    return found
+
+
 def role_policies(host, resources: dict, role: str, policies: Policies, root: str = "/Resources") -> tuple[list, list]:
     """(policy Documents, notes) of the template role ``role`` (``resources`` sits at ``root``)."""
     out: list = []
@@ -110,9 +120,7 @@ def role_policies(host, resources: dict, role: str, policies: Policies, root: st
     if isinstance(arns, list):
         for i, arn in enumerate(arns):
             _managed_arn(host, join(base, "ManagedPolicyArns", i), arn, resources, policies, out, notes, root)
-    for name, res in resources.items():
-        if not isinstance(res, dict) or res.get("Type") not in POLICY_TYPES:
-            continue
+    for name, res in _policy_resources(policies, resources):
         pprops = res.get("Properties") if isinstance(res.get("Properties"), dict) else {}
         roles = pprops.get("Roles")
         if not isinstance(roles, list) or not isinstance(pprops.get("PolicyDocument"), dict):

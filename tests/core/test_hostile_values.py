@@ -103,13 +103,13 @@ def _reference(pattern, text, ignore_case=False):
     return re.fullmatch(body, text, re.DOTALL | (re.IGNORECASE if ignore_case else 0)) is not None
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(st.text("ab:*?", max_size=10), st.text("ab:", max_size=10), st.booleans())
 def test_glob_matches_exactly_what_the_regex_does(pattern, text, ignore_case):
     assert glob_match(pattern, text, ignore_case) == _reference(pattern, text, ignore_case)
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.text("ab*?", max_size=8), st.text("ab", max_size=8))
 def test_covers_a_literal_text_as_glob_match_does(pattern, text):
     assert covers(pattern, text) == _reference(pattern, text)
