@@ -272,7 +272,9 @@ def _add(result: FileResult, doc, ruleset: RuleSet, code: str, finding: Finding,
     pointer = levels[-1][1]
     # a document read from another file (a template's DefinitionUri) reports in that file
     foreign = doc.root().path != result.path
-    diag = Diagnostic(code, finding.severity or ruleset.severity(code), bounded(finding.message),
+    # the configuration has the last word, then the finding's own level, then the rule's
+    level = ruleset.settings.severity.get(code) or finding.severity or ruleset.severity(code)
+    diag = Diagnostic(code, level, bounded(finding.message),
                       display_path(doc.root().path) if foreign else result.display,
                       line, col, end_line, end_col, pointer, bounded(state))
     if finding.related:

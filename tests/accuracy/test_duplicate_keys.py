@@ -33,3 +33,13 @@ def test_yaml_duplicate_says_yaml_not_json():
 
 def test_no_duplicate_no_finding():
     assert not _dups('{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}', "m.asl.json")
+
+
+def test_configured_severity_wins_over_a_findings_own_level():
+    from aslint.core.settings import Settings
+
+    text = "StartAt: A\nStates:\n  A:\n    Type: Pass\n    End: true\n    End: true\n"
+    settings = Settings(select=["ASL002"])
+    assert [d.severity for d in lint_text(text, "m.asl.yaml", settings=settings)] == ["warning"]
+    settings.severity = {"ASL002": "error"}
+    assert [d.severity for d in lint_text(text, "m.asl.yaml", settings=settings)] == ["error"]
