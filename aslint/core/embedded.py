@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from aslint.core.document import Document
 from aslint.core.pointer import resolve
+from aslint.core.positions import SpanTable
 
 _JSON_ESCAPES = {'"', "\\", "/", "b", "f", "n", "r", "t"}
 
@@ -180,7 +181,7 @@ def subtree_document(host: Document, pointer: str, data=None, context=None) -> D
     return doc
 
 
-class SubtreeSpans:
+class SubtreeSpans(SpanTable):
     """The host's span table seen from ``prefix``: a lookup costs one lookup in the host, so a
     template with thousands of inline definitions does not copy its table once per definition."""
 
@@ -192,15 +193,6 @@ class SubtreeSpans:
 
     def get(self, pointer: str, default=None):
         return self._host.get(self._prefix + pointer, default)
-
-    def __contains__(self, pointer) -> bool:
-        return self.get(pointer) is not None
-
-    def __getitem__(self, pointer):
-        found = self.get(pointer)
-        if found is None:
-            raise KeyError(pointer)
-        return found
 
     def items(self):
         prefix = self._prefix

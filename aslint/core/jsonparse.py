@@ -13,7 +13,7 @@ import re
 import sys
 
 from aslint.core.pointer import escape
-from aslint.core.positions import Span
+from aslint.core.positions import Span, SpanTable
 
 
 MAX_DEPTH = 128  # no real definition, template or policy nests this deep
@@ -174,7 +174,7 @@ _WS = re.compile(r"[ \t\n\r]*")
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
 
 
-class LazySpans:
+class LazySpans(SpanTable):
     """Spans found on demand: only the containers on the way to a requested pointer are opened.
 
     Siblings are skipped with the C scanner (``json`` parses each skipped value at C speed), so
@@ -249,15 +249,6 @@ class LazySpans:
                 return default
             if cut == -1:
                 return self._spans[ancestor]
-
-    def __contains__(self, pointer) -> bool:
-        return self.get(pointer) is not None
-
-    def __getitem__(self, pointer):
-        found = self.get(pointer)
-        if found is None:
-            raise KeyError(pointer)
-        return found
 
     def items(self):
         if self._full is None:

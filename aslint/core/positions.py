@@ -63,3 +63,19 @@ class Span:
 class AliasSpan(Span):
     """Where a YAML alias (``*name``) sits, known by its key only: its value's text is the
     anchor's, elsewhere, so no fix is placed there."""
+
+
+class SpanTable:
+    """A pointer -> Span table answered by ``get`` (built on demand, or a view of another)."""
+
+    def get(self, pointer: str, default=None):  # pragma: no cover - every table defines it
+        raise NotImplementedError
+
+    def __contains__(self, pointer) -> bool:
+        return self.get(pointer) is not None
+
+    def __getitem__(self, pointer):
+        found = self.get(pointer)
+        if found is None:
+            raise KeyError(pointer)
+        return found
