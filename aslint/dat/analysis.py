@@ -26,8 +26,7 @@ import re
 from dataclasses import dataclass
 
 from aslint.asl import intrinsics
-from aslint.asl.graph import state_edges
-from aslint.asl.model import child_machines, model
+from aslint.asl.model import child_machines, model, transitions
 from aslint.dat import paths as dp
 from aslint.dat.results import task_result
 from aslint.dat.shapes import MAYBE, TOP, TOP_YES, Arr, Member, Obj, Scalar, array_of, join, of_literal, with_origin
@@ -51,6 +50,26 @@ _JSONATA_STEP = re.compile(r"\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]")
 
 
 _STRING_MEMBER = Member(Scalar("string"))
+#: the one transition function's kinds, as this module names them
+_KIND = {"Next": "Next", "Default": "Default", "Choice": "Choices", "Catch": "Catch"}
+
+
+class Note(tuple):
+    """Where data was written or dropped, kept unformatted until a message needs it:
+    (template with {name}, {field} and {arg}, the state, the field, the argument)."""
+
+    __slots__ = ()
+
+    def __new__(cls, template, ref, field="", arg=""):
+        return tuple.__new__(cls, (template, ref, field, arg))
+
+    def __str__(self):
+        template, ref, field, arg = self
+        return template.format(name=_q(ref.name), field=field, arg=_q(arg, 30))
+
+    def pointer(self) -> str:
+        _template, ref, field, _arg = self
+        return f"{ref.pointer}/{escape(field)}" if field and isinstance(ref.node, dict) and field in ref.node else ref.pointer
 
 
 def _context():
@@ -89,7 +108,6 @@ class Failure:
 class Outcome:
     failures: dict  # read pointer -> Failure
     inputs: dict  # state pointer -> raw input shape (reached states only)
-    where: dict  # note -> pointer of the field that wrote or dropped the data
 
 
 def _q(text, limit: int = 40) -> str:
@@ -116,7 +134,6 @@ class _Run:
         self._dynamic = None
         self.machines = None
         self.keep = frozenset()
-        self.where: dict = {}  # note -> pointer of the field that wrote or dropped the data
         self.vars: dict = {}  # state pointer -> the variables' shape on entry (an open object or TOP)
         self.entry_vars = TOP
         self.out_vars = TOP
@@ -225,16 +242,10 @@ class _Run:
         else:
             self.failures[pointer] = Failure(ref, pointer, root, steps, brk, jsonata, intrinsic)
 
-    def _note(self, ref, field, text):
-        """``text`` (where data is written or dropped), remembered with the pointer it names."""
-        if text not in self.where:
-            self.where[text] = f"{ref.pointer}/{escape(field)}" if field and field in ref.node else ref.pointer
-        return text
-
     def task_result(self, ref):
         got = self._results.get(ref.pointer)
         if got is None:
-            got = self._results[ref.pointer] = task_result(ref, self._note(ref, "Resource", f"written by state '{_q(ref.name)}' (the task result)"), self.keep)
+            got = self._results[ref.pointer] = task_result(ref, Note("written by state '{name}' (the task result)", ref, "Resource"), self.keep)
         return got
 
     def dynamic_values(self, ref, field):
@@ -355,16 +366,16 @@ class _Run:
             return data
         text = node[field]
         if text is None:
-            return Obj({}, False, self._note(ref, field, f"emptied by state '{_q(ref.name)}' ({field} null)"))
+            return Obj({}, False, Note("emptied by state '{name}' ({field} null)", ref, field))
         if not isinstance(text, str) or text.strip() == "$":
             return data
         value = self.read(ref, f"{ref.pointer}/{field}", text.strip(), data)
-        return with_origin(value, self._note(ref, field, f"narrowed by state '{_q(ref.name)}' ({field} \"{_q(text, 30)}\")"))
+        return with_origin(value, Note("narrowed by state '{name}' ({field} \"{arg}\")", ref, field, text))
 
     def result_path(self, ref, holder, pointer_base, raw, result, field_name="ResultPath"):
         """ResultPath (of a state or of a catcher) merging ``result`` into ``raw``."""
         if field_name not in holder:
-            return with_origin(result, self._note(ref, "", f"replaced by state '{_q(ref.name)}' (no ResultPath: the result replaces the input)")) \
+            return with_origin(result, Note("replaced by state '{name}' (no ResultPath: the result replaces the input)", ref, "")) \
                 if holder is ref.node else result
         text = holder[field_name]
         if text is None:
@@ -376,8 +387,8 @@ class _Run:
             return TOP
         steps = parsed[1]
         if not steps:
-            return with_origin(result, self._note(ref, "ResultPath", f"replaced by state '{_q(ref.name)}' (ResultPath \"$\")")) if holder is ref.node else result
-        return dp.put(raw, steps, result, self._note(ref, "ResultPath", f"written by state '{_q(ref.name)}' (ResultPath \"{_q(text, 30)}\")"), keep=self.keep)
+            return with_origin(result, Note("replaced by state '{name}' (ResultPath \"$\")", ref, "ResultPath")) if holder is ref.node else result
+        return dp.put(raw, steps, result, Note("written by state '{name}' (ResultPath \"{arg}\")", ref, "ResultPath", text), keep=self.keep)
 
     # -- JSONata ------------------------------------------------------------------------------
     def jsonata_value(self, ref, pointer, node, env, depth=0):
@@ -458,7 +469,7 @@ class _Run:
         """Set the variables seen by ``ref`` and those it passes on (after its own Assign)."""
         self.entry_vars = variables
         if "Assign" in ref.node:
-            self.assign_note = self._note(ref, "Assign", f"assigned by state '{_q(ref.name)}'")
+            self.assign_note = Note("assigned by state '{name}'", ref, "Assign")
             self.out_vars = self.assign(variables, ref.node, ref.jsonata)
         else:
             self.assign_note = ""
@@ -469,15 +480,9 @@ class _Run:
         got = self._targets.get(ref.pointer)
         if got is not None:
             return got
-        got = []
         states = ref.machine.states
-        for edge in state_edges(ref):
-            if edge.kind == "Typo" or not isinstance(edge.target, str) or edge.target not in states:
-                continue
-            index = None
-            if edge.kind in ("Choices", "Catch"):
-                index = int(edge.pointer.rsplit("/", 2)[-2])
-            got.append((edge.kind, index, states[edge.target]))
+        got = [(_KIND[t.kind], t.index if t.via is not None else None, states[t.target])
+               for t in transitions(ref) if isinstance(t.target, str) and t.target in states]
         self._targets[ref.pointer] = got
         return got
 
@@ -514,7 +519,7 @@ class _Run:
         catchers = node.get("Catch")
         plan = []
         error = Obj({"Error": _STRING_MEMBER, "Cause": _STRING_MEMBER}, False,
-                    self._note(ref, "Catch", f"the error output of state '{_q(ref.name)}' (Error and Cause only)"))
+                    Note("the error output of state '{name}' (Error and Cause only)", ref, "Catch"))
         if isinstance(catchers, list):
             own = node.get("ResultPath", "$")
             own_steps = None
@@ -526,7 +531,7 @@ class _Run:
                     catcher = catchers[index]
                     drop = own_steps if own_steps is not None and catcher.get("ResultPath", "$") != own else None
                     plan.append((index, catcher, target, drop))
-        got = self._catch_plans[ref.pointer] = (error, plan, self._note(ref, "Catch", f"is not written on the Catch path of state '{_q(ref.name)}'"))
+        got = self._catch_plans[ref.pointer] = (error, plan, Note("is not written on the Catch path of state '{name}'", ref, "Catch"))
         return got
 
     def catches(self, ref, raw):
@@ -534,7 +539,7 @@ class _Run:
         for index, catcher, target, drop in plan:
             if ref.jsonata:
                 if "Output" in catcher:
-                    env = {"input": raw, "errorOutput": error, "_origin": self._note(ref, "Catch", f"replaced by the Catch of state '{_q(ref.name)}' (Output)")}
+                    env = {"input": raw, "errorOutput": error, "_origin": Note("replaced by the Catch of state '{name}' (Output)", ref, "Catch")}
                     out = self.jsonata_value(ref, f"{ref.pointer}/Catch/{index}/Output", catcher["Output"], env)
                 else:
                     out = error
@@ -566,7 +571,7 @@ class _Run:
             for ptr, text in self.dynamic_values(ref, "Parameters"):
                 self.value(ref, ptr, text, eff)  # a Task's result does not depend on its parameters
         elif t in ("Pass", "Parallel") and isinstance(node.get("Parameters"), dict):
-            origin = self._note(ref, "Parameters", f"built by state '{_q(ref.name)}' (Parameters)")
+            origin = Note("built by state '{name}' (Parameters)", ref, "Parameters")
             eff = self.template(ref, f"{base}/Parameters", node["Parameters"], eff, origin)
         if t == "Parallel":
             self.enter_children(ref, eff, None)
@@ -582,7 +587,7 @@ class _Run:
             result = self.task_result(ref)
             self.catches(ref, raw)
         elif t == "Pass":
-            result = of_literal(node["Result"], self._note(ref, "Result", f"written by state '{_q(ref.name)}' (Result)"), keep=self.keep) if "Result" in node else eff
+            result = of_literal(node["Result"], Note("written by state '{name}' (Result)", ref, "Result"), keep=self.keep) if "Result" in node else eff
         else:
             return
         self.complete(ref, raw, result)
@@ -590,7 +595,7 @@ class _Run:
     def complete(self, ref, raw, result):
         node, base = ref.node, ref.pointer
         if isinstance(node.get("ResultSelector"), (dict, list)):
-            origin = self._note(ref, "ResultSelector", f"built by state '{_q(ref.name)}' (ResultSelector)")
+            origin = Note("built by state '{name}' (ResultSelector)", ref, "ResultSelector")
             result = self.template(ref, f"{base}/ResultSelector", node["ResultSelector"], result, origin)
         out = self.result_path(ref, node, base, raw, result)
         self.finish(ref, self.filter_path(ref, "OutputPath", out))
@@ -614,7 +619,7 @@ class _Run:
         selector = node.get("ItemSelector", node.get("Parameters"))
         field = "ItemSelector" if "ItemSelector" in node else "Parameters"
         if isinstance(selector, dict):
-            start = self.template(ref, f"{base}/{field}", selector, eff, self._note(ref, field, f"built by state '{_q(ref.name)}' ({field})"), item)
+            start = self.template(ref, f"{base}/{field}", selector, eff, Note("built by state '{name}' ({field})", ref, field), item)
         else:
             start = item
         self.enter_children(ref, start, item)
@@ -631,13 +636,13 @@ class _Run:
                 return  # a branch that never completes: the Parallel never completes
             items = tuple(outs[i] for i in range(len(branches)))
             result = array_of(items,
-                         self._note(ref, "Branches", f"written by state '{_q(ref.name)}' (a Parallel result: one element per branch)"))
+                         Note("written by state '{name}' (a Parallel result: one element per branch)", ref, "Branches"))
         else:
             if "ResultWriter" in node:
                 result = TOP
             else:
                 result = Arr(outs.get(0, TOP) if outs else TOP, None,
-                             self._note(ref, "", f"written by state '{_q(ref.name)}' (a Map result: one element per item)"))
+                             Note("written by state '{name}' (a Map result: one element per item)", ref, ""))
         if ref.jsonata:
             self.jsonata_complete(ref, raw, result)
         else:
@@ -704,7 +709,7 @@ class _Run:
                     continue
                 holder = rules[index] if kind == "Choices" and isinstance(rules[index], dict) else {}
                 if "Output" in holder:
-                    env2 = dict(env, _origin=self._note(ref, "Choices", f"replaced by state '{_q(ref.name)}' (Output)"))
+                    env2 = dict(env, _origin=Note("replaced by state '{name}' (Output)", ref, "Choices"))
                     out = self.jsonata_value(ref, f"{base}/Choices/{index}/Output", holder["Output"], env2)
                 else:
                     out = self.jsonata_output(ref, raw, None)
@@ -729,7 +734,7 @@ class _Run:
             start = item
             if "ItemSelector" in node:
                 start = TOP if not isinstance(node["ItemSelector"], dict) else self.jsonata_value(
-                    ref, f"{base}/ItemSelector", node["ItemSelector"], dict(env, _origin=self._note(ref, "ItemSelector", f"built by state '{_q(ref.name)}' (ItemSelector)")))
+                    ref, f"{base}/ItemSelector", node["ItemSelector"], dict(env, _origin=Note("built by state '{name}' (ItemSelector)", ref, "ItemSelector")))
             self.enter_children(ref, start, item)
             self.catches(ref, raw)
             self.push(("j", ref.pointer))
@@ -744,8 +749,8 @@ class _Run:
         node = ref.node
         if "Output" not in node:
             return raw if result is None else with_origin(
-                result, self._note(ref, "", f"replaced by state '{_q(ref.name)}' (no Output: the result replaces the input)"))
-        env = {"input": raw, "_origin": self._note(ref, "Output", f"replaced by state '{_q(ref.name)}' (Output)")}
+                result, Note("replaced by state '{name}' (no Output: the result replaces the input)", ref, ""))
+        env = {"input": raw, "_origin": Note("replaced by state '{name}' (Output)", ref, "Output")}
         if result is not None:
             env["result"] = result
         out = self.jsonata_value(ref, f"{ref.pointer}/Output", node["Output"], env)
@@ -803,7 +808,7 @@ def _assume(shape, rule, matched, ref):
         parsed = dp.segments(path.strip())
         if parsed is None or parsed[0] != "input" or shape is None:
             continue
-        shape = dp.refine(shape, parsed[1], present, f"was found absent by the IsPresent test of Choice '{_q(ref.name)}'")
+        shape = dp.refine(shape, parsed[1], present, Note("was found absent by the IsPresent test of Choice '{name}'", ref, "Choices"))
     return shape
 
 
@@ -841,5 +846,5 @@ def analyze(doc) -> Outcome:
     if cached is None:
         run = _Run(doc)
         run.run()
-        cached = doc.cache["dat.outcome"] = Outcome(run.failures, run.inputs, run.where)
+        cached = doc.cache["dat.outcome"] = Outcome(run.failures, run.inputs)
     return cached

@@ -4,7 +4,7 @@ written or dropped, the fix as a hint, and the lifecycle consequence when a clus
 from __future__ import annotations
 
 from aslint.dat import paths as dp
-from aslint.dat.analysis import analyze
+from aslint.dat.analysis import Note, analyze
 from aslint.core.finding import Finding
 
 _LIMIT = 200
@@ -40,7 +40,7 @@ def _reason(fail) -> tuple[str, str, str]:
     prefix = _code(dp.show(steps, root, brk.at))
     missing = _code(dp.show(steps, root, brk.at + 1))
     kind, value = steps[brk.at]
-    note = brk.note
+    note = str(brk.note) if brk.note else ""
     where = f": {note}" if note else ""
     if brk.why == "absent":
         if note.startswith(("is ", "was ")):
@@ -87,6 +87,6 @@ def findings(doc, certain: bool):
             message = lead + short + tail
         if len(message) > 200:
             message = message[:199] + "…"
-        at = outcome.where.get(fail.brk.note)
+        at = fail.brk.note.pointer() if isinstance(fail.brk.note, Note) else None
         related = [(at, "the data was last written or dropped here")] if at and at != fail.state.pointer else []
         yield Finding(pointer, message, hint=hint, related=related)
