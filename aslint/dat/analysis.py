@@ -531,7 +531,7 @@ class _Run:
                     catcher = catchers[index]
                     drop = own_steps if own_steps is not None and catcher.get("ResultPath", "$") != own else None
                     plan.append((index, catcher, target, drop))
-        got = self._catch_plans[ref.pointer] = (error, plan, Note("is not written on the Catch path of state '{name}'", ref, "Catch"))
+        got = self._catch_plans[ref.pointer] = (error, plan, Note("is not written on the Catch path of '{name}'", ref, "Catch"))
         return got
 
     def catches(self, ref, raw):

@@ -68,8 +68,8 @@ def _consequence(doc, fail) -> str:
     if _alive_resource(doc, fail.state) is None:
         return ""
     if fail.brk.certain:
-        return "; the cleanup will not run (States.Runtime skips every Catch)"
-    return "; there the cleanup will not run (States.Runtime skips every Catch)"
+        return "; the cleanup will not run (States.Runtime skips Catch)"
+    return "; there the cleanup will not run (States.Runtime skips Catch)"
 
 
 def findings(doc, certain: bool):

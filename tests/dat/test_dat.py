@@ -124,7 +124,7 @@ def test_cleanup_reads_the_create_result_on_the_creates_own_catch_path():
     diags = lint(states)
     assert only(diags) == [("DAT002", "/States/Delete/Parameters/Name.$")]
     msg = diags[0].message
-    assert "Catch path of state 'Create'" in msg and "`$.eks`" in msg
+    assert "Catch path of 'Create'" in msg and "`$.eks`" in msg
     assert diags[0].severity == "warning"
 
 
