@@ -67,6 +67,10 @@ class Note(tuple):
         template, ref, field, arg = self
         return template.format(name=_q(ref.name), field=field, arg=_q(arg, 30))
 
+    def derive(self, text: str) -> "Note":
+        """A note with another text about the same place (braces in ``text`` are kept)."""
+        return Note(text.replace("{", "{{").replace("}", "}}"), self[1], self[2], self[3])
+
     def pointer(self) -> str:
         _template, ref, field, _arg = self
         return f"{ref.pointer}/{escape(field)}" if field and isinstance(ref.node, dict) and field in ref.node else ref.pointer

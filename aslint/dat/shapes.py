@@ -273,7 +273,10 @@ def of_spec(spec, origin: str = "", depth: int = 0, keep=None) -> Shape:
         for name, why in spec.get("absent", {}).items():
             if keep is not None and name not in keep:
                 continue
-            members[name] = Member(TOP, ABSENT, f"is not returned: {why}" if why else f"is not returned ({origin})")
+            text = f"is not returned: {why}" if why else "is not returned"
+            # a note that knows its state (analysis.Note) gives one for the same place
+            note = origin.derive(text) if hasattr(origin, "derive") else text
+            members[name] = Member(TOP, ABSENT, note)
         return Obj(members, bool(spec.get("open", False)), origin)
     if t == "array":
         return Arr(of_spec(spec.get("items"), origin, depth + 1, keep), None, origin)

@@ -551,3 +551,13 @@ def test_wait_seconds_path_is_a_read():
     states = {"Config": pass_("Wait", Result={"delay": 5}),
               "Wait": {"Type": "Wait", "SecondsPath": "$.delay_seconds", "End": True}}
     assert only(lint(states)) == [("DAT001", "/States/Wait/SecondsPath")]
+
+
+def test_logs_finding_points_at_the_task_that_returns_no_logs():
+    from aslint.core.document import Document
+    from aslint.dat.report import findings
+
+    data = {"StartAt": "Run", "States": {"Run": run_job(ResultSelector={"logs.$": "$.logs.pods"})}}
+    doc = Document("wf.asl.json", json.dumps(data), "json", data)
+    (finding,) = list(findings(doc, certain=True))
+    assert finding.related == [("/States/Run/Resource", "the data was last written or dropped here")]
