@@ -1,5 +1,7 @@
 """Output formats: text (default), json, github, sarif. Each has ``render(report) -> str``."""
 
+from __future__ import annotations
+
 FORMATS = ("text", "json", "github", "sarif")
 
 
