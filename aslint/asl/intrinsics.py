@@ -14,8 +14,8 @@ recursive only in call nesting, which it bounds.
 
 from __future__ import annotations
 
+from aslint.core import lazyre
 import functools
-import re
 from aslint.core.record import dataclass, field
 
 #: name -> (min args, max args or None for unbounded); asl-facts.md §6
@@ -46,8 +46,8 @@ STRING_RESULTS = frozenset({"States.Format", "States.JsonToString", "States.Arra
 HASH_ALGORITHMS = ("MD5", "SHA-1", "SHA-256", "SHA-384", "SHA-512")
 MAX_NESTING = 10
 MAX_ARRAY_RANGE = 1000
-_NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*")
-_NUMBER_RE = re.compile(r"-?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?")
+_NAME_RE = lazyre.compile(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*")
+_NUMBER_RE = lazyre.compile(r"-?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?")
 _ESCAPABLE = "'{}\\"
 
 

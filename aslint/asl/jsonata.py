@@ -10,8 +10,8 @@ group, and JSONPath-only syntax (``$..x``, ``[?(@…)]``). ``references(text)`` 
 
 from __future__ import annotations
 
+from aslint.core import lazyre
 import functools
-import re
 from aslint.core.record import dataclass
 
 OPEN, CLOSE = "{%", "%}"
@@ -28,9 +28,9 @@ _BINARY = {"!=", "<=", ">=", "..", "~>", "?:", "??", "+", "/", "&", "=", "<", ">
 # classes: a positive class up to U+FFFF costs ~7 ms to compile at every start-up.
 _START = r"[^\x00-\x40\x5b-\x5e\x60\x7b-\x9f]"
 _REST = r"[^\x00-\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x9f]"
-_NAME_RE = re.compile(_START + _REST + "*")
-_VAR_RE = re.compile(r"\$" + _START + _REST + r"*|\$\$|\$")
-_NUM_RE = re.compile(r"(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?")
+_NAME_RE = lazyre.compile(_START + _REST + "*")
+_VAR_RE = lazyre.compile(r"\$" + _START + _REST + r"*|\$\$|\$")
+_NUM_RE = lazyre.compile(r"(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?")
 
 #: JSONata 2.x built-in functions (a `$name` that is one of these is not a variable read)
 BUILTINS = frozenset("""

@@ -16,14 +16,14 @@ lazily, results cached per string), so a large definition costs microseconds per
 
 from __future__ import annotations
 
+from aslint.core import lazyre
 import functools
-import re
 from aslint.core.record import dataclass
 
 #: characters that end a dot-notation member name
 _DOT_STOP = set(".[]'\"()?,@ \t\r\n:*$")
-_IDENT_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_INDEX_RE = re.compile(r"-?\d+")
+_IDENT_RE = lazyre.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_INDEX_RE = lazyre.compile(r"-?\d+")
 #: functions a (Jayway) JsonPath may end with; never allowed in a Reference Path
 JSONPATH_FUNCTIONS = frozenset({"min", "max", "avg", "stddev", "length", "sum", "keys", "first", "last", "concat", "append", "index"})
 
@@ -208,7 +208,7 @@ def _bracket_kind(inner: str) -> str:
     return "bad"
 
 
-_SLICE_RE = re.compile(r"\s*-?\d*\s*:\s*-?\d*\s*(:\s*-?\d*\s*)?")
+_SLICE_RE = lazyre.compile(r"\s*-?\d*\s*:\s*-?\d*\s*(:\s*-?\d*\s*)?")
 
 
 def _quoted(part: str) -> bool:

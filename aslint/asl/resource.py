@@ -10,12 +10,13 @@ alike. None for what is not a string or not an ARN at all.
 
 from __future__ import annotations
 
+from aslint.core import lazyre
 import functools
 import re
 from aslint.core.record import dataclass
 
-_ARN = re.compile(r"^arn:(?P<partition>\$\{[^}]*\}|[A-Za-z0-9-]*):(?P<service>[A-Za-z0-9-]*):(?P<rest>.*)$", re.S)
-_STATES = re.compile(r"^(?P<region>[^:]*):(?P<account>[^:]*):(?P<tail>.*)$", re.S)
+_ARN = lazyre.compile(r"^arn:(?P<partition>\$\{[^}]*\}|[A-Za-z0-9-]*):(?P<service>[A-Za-z0-9-]*):(?P<rest>.*)$", re.S)
+_STATES = lazyre.compile(r"^(?P<region>[^:]*):(?P<account>[^:]*):(?P<tail>.*)$", re.S)
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,9 @@ definition carry a remark. In a state's Comment the directive silences findings 
 
 from __future__ import annotations
 
-import re
+from aslint.core import lazyre
 
-_DIRECTIVE = re.compile(r"aslint:\s*ignore(?:\[([A-Za-z0-9_,\s]*)\])?")
+_DIRECTIVE = lazyre.compile(r"aslint:\s*ignore(?:\[([A-Za-z0-9_,\s]*)\])?")
 
 
 def parse_directive(comment) -> "set | None | bool":

@@ -13,6 +13,7 @@ ID_Start) and continues with letters, digits or ``_``; ``states`` is reserved.
 
 from __future__ import annotations
 
+from aslint.core import lazyre
 import re
 from aslint.core.record import dataclass
 
@@ -23,7 +24,7 @@ from aslint.core.pointer import escape
 
 RESERVED = frozenset({"states"})
 MAX_NAME_LENGTH = 80  # UNCERTAIN (asl-facts.md §7): reported at warning level only
-_NAME_RE = re.compile(r"^[^\W\d]\w*$", re.UNICODE)
+_NAME_RE = lazyre.compile(r"^[^\W\d]\w*$", re.UNICODE)
 
 
 def name_problem(name) -> str | None:

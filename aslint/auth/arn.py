@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
+from aslint.core import lazyre
 from aslint.core.record import dataclass
 
 # arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE
-_ARN = re.compile(r"^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f|aws-eusc):(iam|sts):([a-z0-9-]*):(\d{12}):(.+)$")
+_ARN = lazyre.compile(r"^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f|aws-eusc):(iam|sts):([a-z0-9-]*):(\d{12}):(.+)$")
 
 
 @dataclass(frozen=True)

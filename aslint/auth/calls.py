@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
+from aslint.core import lazyre
 from aslint.core.record import dataclass, field
 
 from aslint.asl.dynamic import is_expression
 from aslint.asl.model import successors
 
-_CONFIGMAPS = re.compile(r"^/api/v1/namespaces/([^/?]+)/configmaps(?:/([^/?]+))?/?(?:\?.*)?$")
+_CONFIGMAPS = lazyre.compile(r"^/api/v1/namespaces/([^/?]+)/configmaps(?:/([^/?]+))?/?(?:\?.*)?$")
 
 
 @dataclass

@@ -6,6 +6,7 @@ and (for declarative rules) the check itself.
 
 from __future__ import annotations
 
+from aslint.core import lazyre
 import functools
 import re
 from aslint.core.record import dataclass, field
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from aslint.core.resources import data_dir
 
-CODE_RE = re.compile(r"^[A-Z]{2,5}[0-9]{3}$")
+CODE_RE = lazyre.compile(r"^[A-Z]{2,5}[0-9]{3}$")
 REQUIRED_SECTIONS = ("## What it does", "## Why is this bad?", "## Example", "Use instead:")
 
 
@@ -56,7 +57,7 @@ class RuleDoc:
         return f"https://github.com/aslint/aslint/blob/main/rules/{self.code}.md"
 
 
-_FENCE = re.compile(r"^```([^\n]*)\n(.*?)^```", re.S | re.M)
+_FENCE = lazyre.compile(r"^```([^\n]*)\n(.*?)^```", re.S | re.M)
 
 
 def _blocks(text: str) -> list:
@@ -72,7 +73,7 @@ def _split(text: str) -> tuple[str, str]:
     return text[4:end], text[end + 5 :]
 
 
-_FLAT_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*):[ ]?(.*)$")
+_FLAT_LINE = lazyre.compile(r"^([A-Za-z][A-Za-z0-9_-]*):[ ]?(.*)$")
 
 
 def _scalar(raw: str):

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
+from aslint.core import lazyre
 from aslint.core.record import dataclass, field
-from typing import Any
 
-import re
 
 SEVERITIES = ("error", "warning", "info")
 #: a run of characters without a space longer than this is quoted as an excerpt
 MAX_RUN = 80
 #: no message, hint or state name is printed longer than this
 MAX_TEXT = 600
-_LONG_RUN = re.compile(r"\S{%d,}" % (MAX_RUN + 1))
+_LONG_RUN = lazyre.compile(r"\S{%d,}" % (MAX_RUN + 1))
 
 
 def excerpt(text: str, limit: int = MAX_RUN) -> str:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from aslint.core import lazyre
 import difflib
 import os
-import re
 import sys
 import tempfile
 
@@ -49,7 +49,7 @@ def _lines(text: str) -> list:
     return _LINE.findall(text)
 
 
-_LINE = re.compile(r"[^\n]*\n|[^\n]+\Z")
+_LINE = lazyre.compile(r"[^\n]*\n|[^\n]+\Z")
 
 
 def unified_diff(old: str, new: str, display: str):

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+from aslint.core import lazyre
 import json
-import re
 
 from aslint.core.finding import Edit, ValueFix
 from aslint.core.positions import AliasSpan
 
 #: a YAML node's properties before its value: anchors and tags
-_PROPERTIES = re.compile(r"(?:[&!][^\s]*\s+)+")
-_PLAIN_SAFE = re.compile(r"^[A-Za-z0-9_./@=+-][A-Za-z0-9_./@=+:-]*$")
+_PROPERTIES = lazyre.compile(r"(?:[&!][^\s]*\s+)+")
+_PLAIN_SAFE = lazyre.compile(r"^[A-Za-z0-9_./@=+-][A-Za-z0-9_./@=+:-]*$")
 
 
 def to_edit(doc, fix: ValueFix) -> Edit | None:

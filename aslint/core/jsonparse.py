@@ -8,6 +8,7 @@ key), so positions cost nothing on files that have no findings. The scanner is i
 
 from __future__ import annotations
 
+from aslint.core import lazyre
 import json
 import re
 import sys
@@ -111,7 +112,7 @@ def _friendly(msg: str) -> str:
     return msg
 
 
-_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+', re.S)
+_TOKEN = lazyre.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+', re.S)
 
 
 def index(text: str):
@@ -170,8 +171,8 @@ def index(text: str):
     return spans, duplicates
 
 
-_WS = re.compile(r"[ \t\n\r]*")
-_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
+_WS = lazyre.compile(r"[ \t\n\r]*")
+_STRING = lazyre.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
 
 
 class LazySpans(SpanTable):

@@ -6,7 +6,6 @@ also have an extractor that pulls embedded documents out (definitions inside tem
 
 from __future__ import annotations
 
-from typing import Callable
 
 RECOGNIZERS: list[tuple[str, Callable]] = []
 EXTRACTORS: dict[str, Callable] = {}

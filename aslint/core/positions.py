@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from aslint.core import lazyre
 import bisect
-import re
 from aslint.core.record import dataclass
 
-_BREAK = re.compile(r"\r\n?|\n")
+_BREAK = lazyre.compile(r"\r\n?|\n")
 
 
 def _line_starts(text: str) -> list:

@@ -7,9 +7,9 @@ after it indented deeper. Without ``[…]`` every code is silenced. Read once pe
 
 from __future__ import annotations
 
-import re
+from aslint.core import lazyre
 
-_DIRECTIVE = re.compile(r"(?:^|\s)#\s*aslint:\s*ignore(?:\[([A-Za-z0-9_,\s]*)\])?")
+_DIRECTIVE = lazyre.compile(r"(?:^|\s)#\s*aslint:\s*ignore(?:\[([A-Za-z0-9_,\s]*)\])?")
 
 
 def _selectors(group):

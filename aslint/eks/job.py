@@ -7,15 +7,15 @@ whose ``get("spec", "template", …)`` answers (state, value, pointer) with stat
 
 from __future__ import annotations
 
-import re
+from aslint.core import lazyre
 from aslint.core.record import dataclass
 
 from aslint.eks.params import DYNAMIC, normalize, original_pointer
 from aslint.eks.tasks import eks_tasks, is_expression
 
 # kubernetes-facts.md §1.1/1.2: DNS-1123 subdomain / label
-DNS_SUBDOMAIN = re.compile(r"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")
-DNS_LABEL = re.compile(r"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
+DNS_SUBDOMAIN = lazyre.compile(r"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")
+DNS_LABEL = lazyre.compile(r"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
 JOB_NAME_MAX = 63  # the name is copied into the pod label job-name, whose values are at most 63 chars
 GENERATE_NAME_KEPT = 58  # the server keeps 58 chars of a generateName prefix and adds 5 random ones
 

@@ -6,10 +6,11 @@ read as ``*``: aslint cannot know their values, so a pattern holding one matches
 
 from __future__ import annotations
 
+from aslint.core import lazyre
 import functools
 import re
 
-_PLACEHOLDER = re.compile(r"\$\{[^{}]*\}")
+_PLACEHOLDER = lazyre.compile(r"\$\{[^{}]*\}")
 
 
 def wildcard(text: str) -> str:
@@ -154,8 +155,8 @@ def parse(text) -> Arn | None:
     return Arn(*parts[1:])
 
 
-_ACCOUNT = re.compile(r"^\d{12}$")
-_PARTITION = re.compile(r"^(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f|aws-eusc)$")
+_ACCOUNT = lazyre.compile(r"^\d{12}$")
+_PARTITION = lazyre.compile(r"^(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f|aws-eusc)$")
 
 
 def problem(text: str) -> str | None:

@@ -9,6 +9,7 @@ document (``doc.cache["iam.needs"]``).
 
 from __future__ import annotations
 
+from aslint.core import lazyre
 import functools
 import re
 from aslint.core.record import dataclass, field
@@ -20,8 +21,8 @@ from aslint.iam.arn import fill, parse as parse_arn
 
 REQUIRED, UNCERTAIN, FIRST_USE = "required", "uncertain", "first-use"
 
-_ACCOUNT = re.compile(r"^\d{12}$")
-_REGION = re.compile(r"^[a-z]{2}(-[a-z]+)+-\d$")
+_ACCOUNT = lazyre.compile(r"^\d{12}$")
+_REGION = lazyre.compile(r"^[a-z]{2}(-[a-z]+)+-\d$")
 
 
 @functools.lru_cache(maxsize=None)

@@ -10,6 +10,7 @@ what it reads in ``inputs`` and ``variables``).
 
 from __future__ import annotations
 
+from aslint.core import lazyre
 import re
 from functools import lru_cache
 from aslint.core.record import dataclass
@@ -18,10 +19,10 @@ from aslint.eks.tasks import eks_tasks, is_expression
 
 NOUN = {"cluster": "cluster", "nodegroup": "node group", "fargateprofile": "Fargate profile", "job": "Kubernetes Job"}
 
-_VAR = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
-_JSONPATH = re.compile(r"(\$\$|\$[A-Za-z_][A-Za-z0-9_]*|\$)((?:\.[A-Za-z0-9_@-]+|\[[^\]]*\])*)")
-_SEGMENT = re.compile(r"\.([^.\[]+)|\[\s*'([^']*)'\s*\]|\[\s*\"([^\"]*)\"\s*\]|\[\s*(\d+)\s*\]")
-_JOB_PATH = re.compile(r"^/apis/batch/v1/namespaces/([^/]+)/jobs(?:/([^/?]+))?/?$")
+_VAR = lazyre.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+_JSONPATH = lazyre.compile(r"(\$\$|\$[A-Za-z_][A-Za-z0-9_]*|\$)((?:\.[A-Za-z0-9_@-]+|\[[^\]]*\])*)")
+_SEGMENT = lazyre.compile(r"\.([^.\[]+)|\[\s*'([^']*)'\s*\]|\[\s*\"([^\"]*)\"\s*\]|\[\s*(\d+)\s*\]")
+_JOB_PATH = lazyre.compile(r"^/apis/batch/v1/namespaces/([^/]+)/jobs(?:/([^/?]+))?/?$")
 
 
 def path_segments(path: str):

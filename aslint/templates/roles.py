@@ -10,7 +10,7 @@ unknown policy templates, a role defined outside the template) becomes a note; n
 
 from __future__ import annotations
 
-import re
+from aslint.core import lazyre
 
 from aslint.core.embedded import subtree_document
 from aslint.core.pointer import join
@@ -19,8 +19,8 @@ from aslint.templates.substitution import is_intrinsic, render_value, text_of
 
 ROLE = "AWS::IAM::Role"
 POLICY_TYPES = ("AWS::IAM::Policy", "AWS::IAM::ManagedPolicy")
-_ARN_REF = re.compile(r"^\$\{([A-Za-z0-9]+)\.Arn\}$")
-_ROLE_PATH = re.compile(r":role/(?:[^$]*/)?(\$\{[A-Za-z0-9]+\}|[\w+=,.@-]+)$")
+_ARN_REF = lazyre.compile(r"^\$\{([A-Za-z0-9]+)\.Arn\}$")
+_ROLE_PATH = lazyre.compile(r":role/(?:[^$]*/)?(\$\{[A-Za-z0-9]+\}|[\w+=,.@-]+)$")
 
 
 class Policies:

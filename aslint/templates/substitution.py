@@ -13,14 +13,14 @@ every rule family treats as an unknown value. Nothing is ever evaluated.
 
 from __future__ import annotations
 
+from aslint.core import lazyre
 import json
-import re
 
 from aslint.core.embedded import OffsetMap, char_offsets
 from aslint.core.pointer import join
 
 PSEUDO = {"AWS::Partition": "aws", "AWS::URLSuffix": "amazonaws.com"}
-TOKEN = re.compile(r"\$\{(!?)([^{}]*)\}")
+TOKEN = lazyre.compile(r"\$\{(!?)([^{}]*)\}")
 _MAX_DEPTH = 32
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+from aslint.core import lazyre
 
 from aslint.asl.model import model
 from aslint.core.finding import Finding
@@ -10,7 +10,7 @@ from aslint.core.rule import Rule
 
 LIMIT = 40
 #: whitespace, brackets, wildcards, the special characters AWS lists, and control characters
-_FORBIDDEN = re.compile(r"[\s?*<>{}\[\]:;,\\|^~$#%&`\"\x00-\x1f\x7f-\x9f]")
+_FORBIDDEN = lazyre.compile(r"[\s?*<>{}\[\]:;,\\|^~$#%&`\"\x00-\x1f\x7f-\x9f]")
 
 
 def label_problem(label: str) -> str | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+from aslint.core import lazyre
 
 from aslint.asl.model import model
 from aslint.asl.resource import parse
@@ -10,16 +10,16 @@ from aslint.asl.structure import is_dynamic, short
 from aslint.core.finding import Finding
 from aslint.core.rule import Rule
 
-_STANDARD_PARTITION = re.compile(r"aws(?:-[a-z]+)*$")
-LAMBDA_TAIL = re.compile(r"[^:]*:[^:]*:function:(?P<name>[^:]*)(?::(?P<qualifier>.*))?$")
-ACTIVITY_TAIL = re.compile(r"[^\s:]{1,80}$")
-ACTIVITY_SCOPE = re.compile(r"[a-z0-9-]+:\d+$")
-INTEGRATION_SCOPE = re.compile(r"[a-z0-9-]*:\d*$")
-SERVICE = re.compile(r"[a-z0-9-]+$")
-SDK_SERVICE = re.compile(r"[a-z0-9]+$")
-FUNCTION_NAME = re.compile(r"[A-Za-z0-9_-]{1,64}$")
-QUALIFIER = re.compile(r"(\$LATEST|[0-9]+|[A-Za-z0-9_-]{1,128})$")
-API = re.compile(r"[a-zA-Z][A-Za-z0-9]*$")
+_STANDARD_PARTITION = lazyre.compile(r"aws(?:-[a-z]+)*$")
+LAMBDA_TAIL = lazyre.compile(r"[^:]*:[^:]*:function:(?P<name>[^:]*)(?::(?P<qualifier>.*))?$")
+ACTIVITY_TAIL = lazyre.compile(r"[^\s:]{1,80}$")
+ACTIVITY_SCOPE = lazyre.compile(r"[a-z0-9-]+:\d+$")
+INTEGRATION_SCOPE = lazyre.compile(r"[a-z0-9-]*:\d*$")
+SERVICE = lazyre.compile(r"[a-z0-9-]+$")
+SDK_SERVICE = lazyre.compile(r"[a-z0-9]+$")
+FUNCTION_NAME = lazyre.compile(r"[A-Za-z0-9_-]{1,64}$")
+QUALIFIER = lazyre.compile(r"(\$LATEST|[0-9]+|[A-Za-z0-9_-]{1,128})$")
+API = lazyre.compile(r"[a-zA-Z][A-Za-z0-9]*$")
 SUFFIXES = (".sync", ".sync:2", ".waitForTaskToken")
 
 

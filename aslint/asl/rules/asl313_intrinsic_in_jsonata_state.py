@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from aslint.core import lazyre
 import re
 
 from aslint.asl import jsonata
@@ -9,7 +10,7 @@ from aslint.asl.sites import sites
 from aslint.core.finding import Finding
 from aslint.core.rule import Rule
 
-_CALL_RE = re.compile(r"(?<![\w$.])States\.[A-Za-z0-9_]+\s*\(")
+_CALL_RE = lazyre.compile(r"(?<![\w$.])States\.[A-Za-z0-9_]+\s*\(")
 _REPLACEMENTS = {
     "States.Format": "string concatenation with &", "States.StringToJson": "$parse()",
     "States.JsonToString": "$string()", "States.Array": "an array constructor [a, b]",

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import re
+from aslint.core import lazyre
 
 from aslint.asl.model import model
 from aslint.core.finding import Finding
 from aslint.core.rule import Rule
 
 #: the token itself, the Task object holding it, or the whole context object
-_TOKEN_RE = re.compile(r"\$\$(?![.\[\w])|\$\$\.Task\b|\$\$\['Task'\]|\$states\.context(?![.\w])|\$states\.context\.Task\b")
+_TOKEN_RE = lazyre.compile(r"\$\$(?![.\[\w])|\$\$\.Task\b|\$\$\['Task'\]|\$states\.context(?![.\w])|\$states\.context\.Task\b")
 
 
 def _mentions_token(node) -> bool:

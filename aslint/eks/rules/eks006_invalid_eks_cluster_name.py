@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from aslint.core import lazyre
 import re
 
 from aslint.eks.tasks import KNOWN_APIS, eks_tasks
@@ -10,7 +11,7 @@ from aslint.core.finding import Finding
 from aslint.core.rule import Rule
 
 # EKS API model (ClusterName shape): 1-100 characters, ^[0-9A-Za-z][A-Za-z0-9\-_]*
-NAME = re.compile(r"^[0-9A-Za-z][A-Za-z0-9_-]*$")
+NAME = lazyre.compile(r"^[0-9A-Za-z][A-Za-z0-9_-]*$")
 MAX = 100
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from aslint.core import lazyre
 import re
 
 from aslint.eks.tasks import eks_tasks
@@ -14,7 +15,7 @@ ROLE_FIELDS = {
     "createNodegroup": ("NodeRole", "the node IAM role"),
     "createFargateProfile": ("PodExecutionRoleArn", "the pod execution role"),
 }
-ARN = re.compile(r"^arn:(?P<partition>[^:]+):(?P<service>[^:]*):(?P<region>[^:]*):(?P<account>[^:]*):(?P<resource>.*)$")
+ARN = lazyre.compile(r"^arn:(?P<partition>[^:]+):(?P<service>[^:]*):(?P<region>[^:]*):(?P<account>[^:]*):(?P<resource>.*)$")
 
 
 def diagnose(value: str) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from aslint.core import lazyre
 import re
 
 from aslint.eks.tasks import eks_tasks
@@ -9,7 +10,7 @@ from aslint.eks.values import literal_string
 from aslint.core.finding import Finding, ValueFix
 from aslint.core.rule import Rule
 
-URL = re.compile(r"^https://[^\s/?#]+(:[0-9]+)?/?$")
+URL = lazyre.compile(r"^https://[^\s/?#]+(:[0-9]+)?/?$")
 
 
 class EndpointNotHttps(Rule):

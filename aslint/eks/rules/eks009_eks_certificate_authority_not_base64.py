@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from aslint.core import lazyre
 import re
 
 from aslint.eks.tasks import eks_tasks
@@ -9,7 +10,7 @@ from aslint.eks.values import literal_string
 from aslint.core.finding import Finding
 from aslint.core.rule import Rule
 
-B64 = re.compile(r"^[A-Za-z0-9+/]*={0,2}$")
+B64 = lazyre.compile(r"^[A-Za-z0-9+/]*={0,2}$")
 
 
 class CertificateAuthorityNotBase64(Rule):

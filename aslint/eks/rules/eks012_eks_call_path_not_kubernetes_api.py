@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import re
+from aslint.core import lazyre
 
 from aslint.eks.tasks import eks_tasks
 from aslint.eks.values import literal_string
 from aslint.core.finding import Finding
 from aslint.core.rule import Rule
 
-OK = re.compile(r"^/apis?(/|$)")
+OK = lazyre.compile(r"^/apis?(/|$)")
 
 
 class CallPathNotKubernetesApi(Rule):

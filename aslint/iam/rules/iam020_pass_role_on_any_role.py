@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import re
+from aslint.core import lazyre
 
 from aslint.core.finding import Finding
 from aslint.iam.evaluate import action_matches
 from aslint.iam.policy import statements
 from aslint.core.rule import Rule
 
-_ANY_ROLE = re.compile(r"^(\*|arn:[^:]*:iam::[^:]*:role/\*|arn:[^:]*:iam::[^:]*:\*)$")
+_ANY_ROLE = lazyre.compile(r"^(\*|arn:[^:]*:iam::[^:]*:role/\*|arn:[^:]*:iam::[^:]*:\*)$")
 
 
 class PassRoleOnAnyRole(Rule):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from aslint.core import lazyre
 import json
 import re
 
@@ -9,7 +10,7 @@ from aslint.core.finding import Finding, ValueFix
 from aslint.core.rule import Rule
 
 CURRENT = "2012-10-17"
-_VARIABLE = re.compile(r"\$\{(?:(?:aws|s3|sts|iam|ec2|ssm|saml):(?!:)[^{}]*|[*?$])\}", re.I)  # not ${AWS::Region}
+_VARIABLE = lazyre.compile(r"\$\{(?:(?:aws|s3|sts|iam|ec2|ssm|saml):(?!:)[^{}]*|[*?$])\}", re.I)  # not ${AWS::Region}
 
 
 class MissingOrOldVersion(Rule):

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
-import re
+from aslint.core import lazyre
 
 from aslint.core.finding import Finding
 from aslint.core.pointer import join
 from aslint.core.rule import Rule
 
-_TOKEN = re.compile(r"\$\{([^{}!][^{}]*)\}")
+_TOKEN = lazyre.compile(r"\$\{([^{}!][^{}]*)\}")
 
 
 class UndefinedDefinitionSubstitution(Rule):

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
+from aslint.core import lazyre
 
 from aslint.asl.model import model
 from aslint.core.finding import Finding
 from aslint.core.rule import Rule
 
-_TOKEN = re.compile(r"\$\{([^{}!][^{}]*)\}")
+_TOKEN = lazyre.compile(r"\$\{([^{}!][^{}]*)\}")
 
 
 class ResourceNotAnArnAfterSubstitution(Rule):
