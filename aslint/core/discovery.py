@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import fnmatch
-import glob
 import os
 
 SUFFIXES = (".json", ".yaml", ".yml", ".tf")
@@ -37,6 +36,8 @@ def expand(paths: list[str], excludes: list[str]) -> tuple[list[tuple[str, bool]
         elif os.path.lexists(arg):
             add(arg, True)
         elif any(ch in arg for ch in "*?["):
+            import glob  # only for patterns
+
             matches = sorted(glob.glob(arg, recursive=True))
             if not matches:
                 problems.append(f"{arg}: no file matches this pattern")

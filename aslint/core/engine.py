@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import traceback
 from aslint.core.record import dataclass, field
 
 from aslint.core import kinds as kinds_mod
@@ -227,6 +226,8 @@ def _emit_problem(result: FileResult, loaded: Loaded, ruleset: RuleSet):
 
 
 def _internal(result, doc, ruleset, where, err):
+    import traceback  # only when a rule breaks
+
     tb = traceback.extract_tb(err.__traceback__)
     last = tb[-1] if tb else None
     at = f" at {os.path.basename(last.filename)}:{last.lineno}" if last else ""

@@ -4,7 +4,7 @@ The standard ``dataclasses`` imports ``inspect`` (and with it ``ast``, ``dis``, 
 compiles three or four methods per class: about a third of a small run's instructions for the
 44 record classes aslint defines. This builds one ``__init__`` per class from a template and
 shares generic ``__eq__``/``__hash__``/``__repr__``; it supports what aslint's classes use
-(defaults, ``field(default=…)``, ``field(default_factory=…)``, ``frozen``, ``slots``) and behaves
+(defaults, ``field(default=…, default_factory=…, compare=…, repr=…)``, ``frozen``, ``slots``) and behaves
 like ``dataclasses`` for them: same constructor signature, equality and hash over the fields in
 order, frozen instances raise :class:`FrozenInstanceError` (an ``AttributeError``), ``eq`` without
 ``frozen`` makes instances unhashable unless the class defines ``__hash__``, methods the class
@@ -25,17 +25,19 @@ class FrozenInstanceError(AttributeError):
 
 
 class Field:
-    __slots__ = ("default", "default_factory")
+    __slots__ = ("default", "default_factory", "compare", "repr")
 
-    def __init__(self, default=MISSING, default_factory=MISSING):
+    def __init__(self, default=MISSING, default_factory=MISSING, compare=True, repr=True):  # noqa: A002
         if default is not MISSING and default_factory is not MISSING:
             raise ValueError("cannot specify both default and default_factory")
         self.default = default
         self.default_factory = default_factory
+        self.compare = compare  # part of __eq__ and __hash__
+        self.repr = repr
 
 
-def field(*, default=MISSING, default_factory=MISSING) -> Field:
-    return Field(default, default_factory)
+def field(*, default=MISSING, default_factory=MISSING, compare=True, repr=True) -> Field:  # noqa: A002
+    return Field(default, default_factory, compare, repr)
 
 
 def dataclass(cls=None, /, *, frozen: bool = False, slots: bool = False):
@@ -107,10 +109,12 @@ def _process(cls, frozen: bool, slots: bool):
     init = namespace["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"
 
-    if len(names) > 1:
-        values = attrgetter(*names)
-    elif names:
-        def values(self, _get=attrgetter(names[0])):
+    compared = tuple(name for name, spec in fields.items() if spec.compare)
+    shown = tuple(name for name, spec in fields.items() if spec.repr)
+    if len(compared) > 1:
+        values = attrgetter(*compared)
+    elif compared:
+        def values(self, _get=attrgetter(compared[0])):
             return (_get(self),)
     else:
         def values(self):
@@ -122,7 +126,7 @@ def _process(cls, frozen: bool, slots: bool):
         return NotImplemented
 
     def __repr__(self):
-        inner = ", ".join(f"{name}={getattr(self, name)!r}" for name in names)
+        inner = ", ".join(f"{name}={getattr(self, name)!r}" for name in shown)
         return f"{self.__class__.__qualname__}({inner})"
 
     def __hash__(self):

@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import heapq
 import json
+from aslint.core import lazyre
 import re
-from dataclasses import dataclass
+from aslint.core.record import dataclass
 
 from aslint.asl import intrinsics
 from aslint.asl.model import child_machines, model, transitions
@@ -44,9 +45,9 @@ _COMPARISONS = frozenset(
     for op in ("Equals", "LessThan", "GreaterThan", "LessThanEquals", "GreaterThanEquals")
     for suffix in ("", "Path")
 ) | {"BooleanEquals", "BooleanEqualsPath", "StringMatches"}
-_JSONATA_PATH = re.compile(r"^\{%\s*\$states\.(input|result|errorOutput|context)((?:\.[A-Za-z_][A-Za-z0-9_]*|\[\d+\])*)\s*%\}$")
-_JSONATA_VARIABLE = re.compile(r"^\{%\s*\$([A-Za-z_][A-Za-z0-9_]*)((?:\.[A-Za-z_][A-Za-z0-9_]*|\[\d+\])*)\s*%\}$")
-_JSONATA_STEP = re.compile(r"\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]")
+_JSONATA_PATH = lazyre.compile(r"^\{%\s*\$states\.(input|result|errorOutput|context)((?:\.[A-Za-z_][A-Za-z0-9_]*|\[\d+\])*)\s*%\}$")
+_JSONATA_VARIABLE = lazyre.compile(r"^\{%\s*\$([A-Za-z_][A-Za-z0-9_]*)((?:\.[A-Za-z_][A-Za-z0-9_]*|\[\d+\])*)\s*%\}$")
+_JSONATA_STEP = lazyre.compile(r"\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]")
 
 
 _STRING_MEMBER = Member(Scalar("string"))
@@ -816,7 +817,7 @@ def _assume(shape, rule, matched, ref):
     return shape
 
 
-_NAME_AFTER_DOT = re.compile(r"\.([A-Za-z_][A-Za-z0-9_]*)")
+_NAME_AFTER_DOT = lazyre.compile(r"\.([A-Za-z_][A-Za-z0-9_]*)")
 
 
 def _read_names(doc) -> frozenset:

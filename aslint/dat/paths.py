@@ -10,12 +10,13 @@ on some, or on none, and where it breaks. ``put(shape, steps, value)`` is Result
 from __future__ import annotations
 
 import functools
+from aslint.core import lazyre
 import re
-from dataclasses import dataclass
+from aslint.core.record import dataclass
 
 from aslint.dat.shapes import ABSENT, DEPTH, PARTIAL, TOP, WIDTH, YES, Arr, Member, Obj, Scalar, Union, join
 
-_STEP = re.compile(r"\.([A-Za-z0-9_@$-][^.\[\]'\"()?,:* \t]*)|\[\s*'((?:[^'\\]|\\.)*)'\s*\]|\[\s*\"((?:[^\"\\]|\\.)*)\"\s*\]|\[\s*(\d+)\s*\]")
+_STEP = lazyre.compile(r"\.([A-Za-z0-9_@$-][^.\[\]'\"()?,:* \t]*)|\[\s*'((?:[^'\\]|\\.)*)'\s*\]|\[\s*\"((?:[^\"\\]|\\.)*)\"\s*\]|\[\s*(\d+)\s*\]")
 
 
 @functools.lru_cache(maxsize=8192)

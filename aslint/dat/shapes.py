@@ -20,7 +20,7 @@ the data-flow over it ends.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from aslint.core.record import dataclass, field
 
 DEPTH = 8  # levels kept below the root; deeper data is unknown
 WIDTH = 64  # members kept per object; an object with more is open (other members unknown)

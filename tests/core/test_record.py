@@ -34,6 +34,10 @@ def _make(dc, field):
     class Child(Base):
         c: float = 1.5
 
+    class Noted:
+        x: int
+        note: str = field(default="", compare=False, repr=False)
+
     class OwnEq:
         x: int
 
@@ -42,7 +46,8 @@ def _make(dc, field):
 
     return {"Base": Base, "Plain": dc(Plain), "Frozen": dc(frozen=True)(Frozen),
             "FrozenSlots": dc(frozen=True, slots=True)(type("FrozenSlots", (), {"__annotations__": {"x": "int", "y": "int"}, "y": 2})),
-            "Slotted": dc(slots=True)(Slotted), "Child": dc(Child), "OwnEq": dc(OwnEq)}
+            "Slotted": dc(slots=True)(Slotted), "Child": dc(Child), "OwnEq": dc(OwnEq),
+            "Noted": dc(frozen=True)(Noted)}
 
 
 STD = _make(dataclasses.dataclass, dataclasses.field)
@@ -52,7 +57,7 @@ OURS = _make(record.dataclass, record.field)
 @pytest.mark.parametrize("name,args,kwargs", [
     ("Base", (1,), {}), ("Base", (1, "q"), {}), ("Plain", (1,), {}), ("Plain", (), {"x": 1, "z": {"a": 1}}),
     ("Frozen", (1, (2,)), {}), ("FrozenSlots", (1,), {}), ("Slotted", (1, 5), {}), ("Child", (1, "b", 2.5), {}),
-    ("Child", (1,), {"c": 0.5}), ("OwnEq", (3,), {}),
+    ("Child", (1,), {"c": 0.5}), ("OwnEq", (3,), {}), ("Noted", (1, "a"), {}),
 ])
 def test_same_construction_equality_hash_and_repr(name, args, kwargs):
     std, ours = STD[name](*args, **kwargs), OURS[name](*args, **kwargs)
@@ -62,6 +67,12 @@ def test_same_construction_equality_hash_and_repr(name, args, kwargs):
     if type(std).__hash__ is not None:
         assert hash(ours) == hash(std)  # the same tuple hash: set iteration orders do not change
     assert (ours != object()) == (std != object())
+
+
+def test_fields_left_out_of_comparison():
+    a, b = OURS["Noted"](1, "here"), OURS["Noted"](1, "there")
+    assert a == b and hash(a) == hash(b) and repr(a).endswith("Noted(x=1)")
+    assert STD["Noted"](1, "here") == STD["Noted"](1, "there")
 
 
 def test_defaults_are_fresh_and_class_attributes_stay():
