@@ -512,7 +512,7 @@ def install_peers(want_cfn: bool, want_npm: bool = True) -> tuple[list, list]:
         st = VENV / "bin" / "statelint"
         if not st.exists():
             print("installing statelint (PyPI) into the venv …", flush=True)
-            _run_quiet([str(py), "-m", "pip", "install", "-q", "statelint"], LOGS / "install-pip.log")
+            _run_quiet([str(py), "-m", "pip", "install", "-q", "statelint==3.1.0"], LOGS / "install-pip.log")
         if st.exists():
             tools.append(Tool(f"statelint (PyPI) {_pip_version(py, 'statelint')}", [str(st), "--ignore=FLOAT"],
                               note="one invocation, all paths, --ignore=FLOAT (an integer BackoffRate is valid ASL)"))

@@ -12,8 +12,7 @@ The store holds, per (file, document, rule), the latest lint's unit keys and fin
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable
+from aslint.core.record import dataclass
 
 _enabled = False
 _store: dict = {}
