@@ -74,3 +74,15 @@ def test_fast_front_matter_reader_agrees_with_yaml(code):
 
     front, _ = ruledocs._split(CATALOG[code].path.read_text(encoding="utf-8"))
     assert ruledocs.front_matter(front) == (yaml.safe_load(front) or {})
+
+
+def test_declarative_index_is_current():
+    """aslint/catalog/declarative_index.py lists every doc and which state a check (regenerate it with
+    `python -m aslint.catalog.declarative_index`)."""
+    from aslint.catalog import declarative_index, ruledocs
+
+    with open(declarative_index.__file__, encoding="utf-8") as handle:
+        assert declarative_index._generate() == handle.read(), "run: python -m aslint.catalog.declarative_index"
+    docs = ruledocs.catalog()
+    assert declarative_index.SCANNED == set(docs._paths)
+    assert docs.declarative() == [c for c in docs._paths if ruledocs.states_a_check(docs._paths[c])]

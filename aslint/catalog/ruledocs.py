@@ -175,13 +175,20 @@ class Catalog(dict):
         return clone
 
     def declarative(self) -> list:
-        """Codes whose front matter states a declarative ``check`` (found without parsing YAML)."""
-        found = []
-        for code, path in self._paths.items():
-            head = path.read_text(encoding="utf-8").split("\n---\n", 1)[0]
-            if "\ncheck:" in head:
-                found.append(code)
-        return found
+        """Codes whose front matter states a declarative ``check`` (found without parsing YAML).
+
+        The generated :mod:`aslint.catalog.declarative_index` says it for the docs it scanned, so a
+        run reads no doc for this; a doc added since is read."""
+        from aslint.catalog import declarative_index as index
+
+        return [code for code, path in self._paths.items()
+                if code in index.DECLARATIVE or (code not in index.SCANNED and states_a_check(path))]
+
+
+def states_a_check(path) -> bool:
+    """The doc's front matter has a top-level ``check``: a declarative rule."""
+    head = path.read_text(encoding="utf-8").split("\n---\n", 1)[0]
+    return "\ncheck:" in head
 
 
 @functools.lru_cache(maxsize=None)
