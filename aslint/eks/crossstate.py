@@ -52,8 +52,13 @@ def _pollers(doc) -> set:
     return cached
 
 
-def _walk(doc, sources, machine, rr_only) -> dict:
-    """state name -> the create (EksTask) that reaches it first, from all ``sources`` at once."""
+def _walk(doc, sources, machine, rr_only, targets=None) -> dict:
+    """state name -> the create (EksTask) that reaches it first, from all ``sources`` at once.
+
+    With ``targets`` (names) the walk stops once each of them is reached: a name's entry never
+    changes after it is set, so theirs are the same as a whole walk's, and a cluster used only
+    near its create costs a few states, not the rest of the machine."""
+    remaining = set(targets) if targets is not None else None
     pollers = _pollers(doc) if rr_only else set()
     graphs = doc.cache.setdefault("eks.graphs", {})
     g = graphs.get(machine.pointer)
@@ -74,11 +79,34 @@ def _walk(doc, sources, machine, rr_only) -> dict:
                 continue
             if ref.pointer in pollers:
                 reached[name] = None  # blocked: a wait for ACTIVE
+                if remaining is not None:
+                    remaining.discard(name)
+                    if not remaining:
+                        return reached
                 continue
             reached[name] = create
+            if remaining is not None:
+                remaining.discard(name)
+                if not remaining:
+                    return reached
             nxt.extend((n, create) for n in g[name])
         queue = nxt
     return reached
+
+
+def _users(doc, key, machine) -> set:
+    """Names of the states of ``machine`` holding an EKS task that names cluster ``key``."""
+    index = doc.cache.get("eks.users")
+    if index is None:
+        index = doc.cache["eks.users"] = {}
+        for task in eks_tasks(doc):
+            index.setdefault(cluster_key(task), []).append(task)
+    out = set()
+    for task in index.get(key, ()):
+        top = top_in(task.ref, machine)
+        if top is not None:
+            out.add(top.name)
+    return out
 
 
 def creations_reaching(doc, task, key, request_response_only: bool = False) -> list:
@@ -106,9 +134,11 @@ def creations_reaching(doc, task, key, request_response_only: bool = False) -> l
         top = top_in(task.ref, machine)
         if top is None:
             continue
-        ck = (key, mid, request_response_only)
+        users = _users(doc, key, machine)
+        bounded = top.name in users  # else (a caller's own key) the whole walk, cached apart
+        ck = (key, mid, request_response_only, bounded)
         if ck not in walks:
-            walks[ck] = _walk(doc, [s for s in sources], machine, request_response_only)
+            walks[ck] = _walk(doc, [s for s in sources], machine, request_response_only, users if bounded else None)
         create = walks[ck].get(top.name)
         if create is not None and create is not task:
             out.append(create)
