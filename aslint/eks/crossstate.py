@@ -134,8 +134,10 @@ def creations_reaching(doc, task, key, request_response_only: bool = False) -> l
         top = top_in(task.ref, machine)
         if top is None:
             continue
-        users = _users(doc, key, machine)
-        bounded = top.name in users  # else (a caller's own key) the whole walk, cached apart
+        # the walk may stop once every other state naming the cluster is reached; a create's own
+        # state (reached only round a loop) or a caller's own key gets the whole walk, cached apart
+        users = _users(doc, key, machine) - {s.ref.name for s in sources}
+        bounded = top.name in users
         ck = (key, mid, request_response_only, bounded)
         if ck not in walks:
             walks[ck] = _walk(doc, [s for s in sources], machine, request_response_only, users if bounded else None)
