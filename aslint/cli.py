@@ -164,6 +164,8 @@ class Report:
     quiet: bool = False
     fixed: bool = False
     results: list = field(default_factory=list)
+    #: print each finding's hint on a second, indented line (text output on a terminal)
+    hints: bool = False
 
 
 def check(args) -> int:
@@ -215,6 +217,7 @@ def _check(args) -> int:
     out_stream = sys.stdout
     color = fmt == "text" and not args.output and not args.no_color and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     report = Report(diagnostics, sum(1 for r in results if r.recognized), ruleset, summary, color, args.statistics, args.quiet, fixed, results)
+    report.hints = fmt == "text" and not args.output and sys.stdout.isatty()
     if not (args.diff and fmt == "text"):
         from aslint.output import render
 
@@ -256,7 +259,7 @@ def list_rules(args) -> int:
     if args.format == "json":
         import json
 
-        print(json.dumps([{"code": d.code, "name": d.name, "severity": d.severity, "fixable": d.fixable,
+        print(json.dumps([{"code": d.code, "name": d.name, "severity": d.severity, "severities": d.severities, "fixable": d.fixable,
                            "tags": d.tags, "summary": d.summary} for d in docs.values()], indent=2))
         return EXIT_CLEAN
     for d in docs.values():
@@ -271,7 +274,8 @@ def show_rule(args) -> int:
         sys.stderr.write(f"aslint: no rule {args.code!r} (see 'aslint rules')\n")
         return EXIT_USAGE
     print(f"# {doc.code} {doc.name}\n")
-    print(f"Severity: {doc.severity}. Fixable: {'yes' if doc.fixable else 'no'}.{' Tags: ' + ', '.join(doc.tags) + '.' if doc.tags else ''}\n")
+    also = f" (some findings: {', '.join(doc.severities[1:])})" if len(doc.severities) > 1 else ""
+    print(f"Severity: {doc.severity}{also}. Fixable: {'yes' if doc.fixable else 'no'}.{' Tags: ' + ', '.join(doc.tags) + '.' if doc.tags else ''}\n")
     print(f"{doc.summary}\n")
-    print(doc.body.strip())
+    print(doc.help_markdown.strip())
     return EXIT_CLEAN

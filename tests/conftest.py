@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = (ROOT.parent / "shared").resolve()
+SHARED = Path(os.environ.get("ASLINT_SHARED") or ROOT.parent / "shared").resolve()  # a worktree may point elsewhere
 
 
 @pytest.fixture
@@ -16,3 +16,32 @@ def shared():
 
 def codes(diagnostics):
     return sorted({d.code for d in diagnostics})
+
+
+@pytest.fixture(autouse=True)
+def _rules_behave(request, monkeypatch):
+    """Every test, automatically: no rule crashes (ASL000, internal error) unless the test is marked
+    ``internal_error``, and no rule reports a severity its doc does not declare."""
+    from aslint.core import engine
+
+    crashes, undeclared = [], []
+    report_internal = engine._internal
+    resolve = engine.RuleSet.severity
+
+    def internal(result, doc, ruleset, where, err):
+        crashes.append(f"{where}: {type(err).__name__}: {err}")
+        return report_internal(result, doc, ruleset, where, err)
+
+    def severity(self, code, stated=None):
+        doc = self.docs.get(code)
+        if stated is not None and doc is not None and stated not in doc.severities:
+            undeclared.append(f"{code} reported {stated!r}, its doc declares {doc.severities}")
+        return resolve(self, code, stated)
+
+    monkeypatch.setattr(engine, "_internal", internal)
+    monkeypatch.setattr(engine.RuleSet, "severity", severity)
+    yield
+    if crashes and request.node.get_closest_marker("internal_error") is None:
+        pytest.fail("ASL000 (internal error) during the test: " + "; ".join(crashes[:5]))
+    if undeclared:
+        pytest.fail("a severity its rule doc does not declare: " + "; ".join(sorted(set(undeclared))[:5]))

@@ -24,6 +24,9 @@ class RuleDoc:
     name: str
     severity: str
     summary: str
+    #: every level the rule may report; the first is ``severity`` (a rule with two real levels
+    #: declares both, e.g. ``severities: [error, warning]``)
+    severities: list = field(default_factory=list)
     fixable: bool = False
     tags: list = field(default_factory=list)
     check: dict | None = None  # a declarative check, when the rule has no Python unit
@@ -32,11 +35,26 @@ class RuleDoc:
     path: Path | None = None
     _body: str | None = None
 
+    def __post_init__(self):
+        levels = [self.severity] + [s for s in (self.severities or []) if s != self.severity]
+        self.severities = levels
+
     @property
     def body(self) -> str:
         if self._body is None:
             self._body = _split(self.path.read_text(encoding="utf-8"))[1] if self.path else ""
         return self._body
+
+    @property
+    def help_markdown(self) -> str:
+        """The body with its '## Options' section (made from the front matter) before References."""
+        if not self.options:
+            return self.body
+        from aslint.catalog.options import markdown
+
+        section = markdown(self.code, self.options) + "\n\n"
+        at = self.body.find("## References")
+        return self.body + "\n" + section if at == -1 else self.body[:at] + section + self.body[at:]
 
     def examples(self) -> tuple[list, list]:
         """The fenced blocks under '## Example' (failing) and after 'Use instead:' (passing).
@@ -126,6 +144,7 @@ def parse(path: Path) -> RuleDoc:
         name=str(meta.get("name", "")),
         severity=str(meta.get("severity", "warning")),
         summary=str(meta.get("summary", "")),
+        severities=[str(s) for s in meta.get("severities") or []],
         fixable=bool(meta.get("fixable", False)),
         tags=list(meta.get("tags") or []),
         check=meta.get("check"),

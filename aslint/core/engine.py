@@ -60,6 +60,8 @@ class RuleSet:
                 dict.__setitem__(self.docs, code, doc)
             rules.update(extra_rules)
         self.all_rules = rules
+        if settings.rule_options:
+            self._check_options()
         self.known = set(rules) | set(self.docs) | set(CORE_CODES)
         self.active = {code: rule for code, rule in rules.items() if settings.selected(code)}
         self.by_kind: dict[str, list] = {}
@@ -71,20 +73,41 @@ class RuleSet:
                 for kind in rule.kinds:
                     self.by_kind.setdefault(kind, []).append(rule)
 
-    def severity(self, code: str) -> str:
-        if code in self.settings.severity:
-            return self.settings.severity[code]
+    def severity(self, code: str, stated: str | None = None) -> str:
+        """The configuration's level for ``code`` if it sets one (it always wins), else the level
+        the rule stated for this finding (one its doc declares), else the doc's default."""
+        configured = self.settings.severity.get(code)
+        if configured is not None:
+            return configured
         doc = self.docs.get(code)
+        if stated is not None and (doc is None or stated in doc.severities):
+            return stated
         return doc.severity if doc else "error"
 
     def options(self, rule) -> dict:
-        """The rule class's defaults (documented under ``options`` in its doc), then the config's."""
+        """The defaults declared under ``options`` in the rule's doc, then the configuration's."""
         merged = self._options.get(rule.code)
         if merged is None:
-            merged = dict(getattr(rule, "options", {}) or {})
+            from aslint.catalog.options import defaults
+
+            doc = self.docs.get(rule.code)
+            merged = defaults(doc.options) if doc is not None else {}
             merged.update(self.settings.rule_options.get(rule.code, {}))
             self._options[rule.code] = merged
         return merged
+
+    def _check_options(self):
+        """Unknown option keys and values of the wrong type are configuration errors."""
+        from aslint.catalog.options import problems
+        from aslint.core.settings import ConfigError
+
+        for code, given in self.settings.rule_options.items():
+            doc = self.docs.get(code)
+            if doc is None:
+                continue  # an unknown code: validate_codes says so
+            found = problems(code, given, doc.options)
+            if found:
+                raise ConfigError(f"{self.settings.config_path or 'configuration'}: {found[0]}")
 
 
 CORE_CODES = ("ASL000", "ASL001", "ASL002", "ASL003")
@@ -274,8 +297,7 @@ def _add(result: FileResult, doc, ruleset: RuleSet, code: str, finding: Finding,
     # a document read from another file (a template's DefinitionUri) reports in that file
     foreign = doc.root().path != result.path
     # the configuration has the last word, then the finding's own level, then the rule's
-    level = ruleset.settings.severity.get(code) or finding.severity or ruleset.severity(code)
-    diag = Diagnostic(code, level, bounded(finding.message),
+    diag = Diagnostic(code, ruleset.severity(code, finding.severity), bounded(finding.message),
                       display_path(doc.root().path) if foreign else result.display,
                       line, col, end_line, end_col, pointer, bounded(state))
     if finding.related:

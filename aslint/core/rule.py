@@ -21,8 +21,6 @@ class Rule:
     #: "unit": each finding depends only on the unit (state) holding it, so a warm re-lint may run
     #: the rule on the changed units only (see aslint.core.warm); "document": anything else
     locality: ClassVar[str] = "document"
-    #: default option values; users override them in config under [rules.CODE]
-    options: ClassVar[dict] = {}
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)

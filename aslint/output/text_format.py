@@ -1,4 +1,8 @@
-"""``path:line:col: CODE message [state]``: the gcc convention editors and problem matchers read."""
+"""``path:line:col: CODE message [state]``: the gcc convention editors and problem matchers read.
+
+On a terminal each finding's hint (how to fix it) follows on an indented ``help:`` line, as in
+ruff; piped or written to a file, the output keeps one line per finding.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import re
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _RESET = "\033[1m", "\033[0m"
+_CYAN_BOLD = "\033[1;36m"
 
 
 #: what a file name, message or state name may not print as itself: C0/C1 controls (newlines,
@@ -34,6 +39,8 @@ def render(report) -> str:
         code = f"{_COLORS[d.severity]}{d.code}{_RESET}" if color else d.code
         where = f"{_BOLD}{safe(d.file)}{_RESET}" if color else safe(d.file)
         lines.append(f"{where}:{d.line}:{d.column}: {code} {safe(d.message)}{state}")
+        if d.hint and getattr(report, "hints", False):
+            lines.append(f"  {_CYAN_BOLD if color else ''}help{_RESET if color else ''}: {safe(d.hint)}")
     if report.statistics:
         lines.extend(_statistics(report))
     if not report.quiet or report.diagnostics:

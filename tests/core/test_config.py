@@ -63,12 +63,25 @@ def test_severity_override_and_fail_on(tmp_path, capsys):
     ("fail-on: 3\n", "fail-on"),
     ("- a list\n", "mapping"),
     ("select: [\n", "invalid YAML"),
+    ("rules: {PAY001: {warn-shares: 0.3}}\n", "unknown option 'warn-shares' (did you mean 'warn-share'?)"),
+    ("rules: {PAY001: {warn-share: high}}\n", "option 'warn-share' must be a number, not str"),
+    ("rules: {PAY001: {warn-share: 2}}\n", "option 'warn-share' must be at most 1"),
+    ("rules: {PAY002: {line-bytes: 1.5}}\n", "option 'line-bytes' must be an integer"),
+    ("rules: {PAY005: {min-states: true}}\n", "option 'min-states' must be an integer, not bool"),
+    ("rules: {ASL101: {strict: true}}\n", "ASL101 has no options"),
 ])
 def test_bad_configuration_is_exit_2(tmp_path, capsys, config, needle):
     (tmp_path / ".aslint.yaml").write_text(config)
     (tmp_path / "d.asl.json").write_text(DUP)
     code, _, err = run(tmp_path, capsys, "d.asl.json")
     assert code == 2 and needle in err
+
+
+def test_pyproject_rule_options_are_checked_too(tmp_path, capsys):
+    (tmp_path / "pyproject.toml").write_text('[tool.aslint.rules.PAY005]\nmin-state = 2\n')
+    (tmp_path / "d.asl.json").write_text(DUP)
+    code, _, err = run(tmp_path, capsys, "d.asl.json")
+    assert code == 2 and "pyproject.toml: rules.PAY005: unknown option 'min-state' (did you mean 'min-states'?)" in err
 
 
 def test_config_flag_names_a_file(tmp_path, capsys):

@@ -1,5 +1,7 @@
 """The engine: a crashing rule becomes a diagnostic, the other rules still run; states are named."""
 
+import pytest
+
 from aslint.core.engine import RuleSet, lint_file
 from aslint.core.settings import Settings
 
@@ -17,6 +19,7 @@ class _Broken:
         raise KeyError("boom")
 
 
+@pytest.mark.internal_error
 def test_internal_error_is_reported_and_the_run_goes_on():
     ruleset = RuleSet(Settings())
     ruleset.by_kind.setdefault("asl", []).insert(0, _Broken())

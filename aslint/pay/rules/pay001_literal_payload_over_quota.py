@@ -12,14 +12,9 @@ FIELDS = ("Parameters", "Arguments", "Result", "Output")
 
 class LiteralPayloadTooLarge(Rule):
     code = "PAY001"
-    options = {"warn-share": 0.5}
 
     def check(self, ctx):
-        share = ctx.options.get("warn-share", 0.5)
-        try:
-            share = float(share)
-        except (TypeError, ValueError):
-            share = 0.5
+        share = ctx.options["warn-share"]
         for ref in model(ctx.doc).states:
             if not ref.is_object:
                 continue

@@ -11,13 +11,9 @@ from aslint.core.rule import Rule
 
 class RunJobLogsUnbounded(Rule):
     code = "PAY002"
-    options = {"line-bytes": 200}
 
     def check(self, ctx):
-        try:
-            line_bytes = int(ctx.options.get("line-bytes", 200))
-        except (TypeError, ValueError):
-            line_bytes = 200
+        line_bytes = ctx.options["line-bytes"]
         for task in eks_tasks(ctx.doc):
             if not retrieves_logs(task):
                 continue

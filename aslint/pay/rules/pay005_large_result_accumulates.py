@@ -17,13 +17,9 @@ ESTIMATES = {
 
 class LargeResultAccumulates(Rule):
     code = "PAY005"
-    options = {"min-states": 3}
 
     def check(self, ctx):
-        try:
-            minimum = int(ctx.options.get("min-states", 3))
-        except (TypeError, ValueError):
-            minimum = 3
+        minimum = ctx.options["min-states"]
         for task in eks_tasks(ctx.doc):
             node = task.ref.node
             if task.jsonata or "ResultSelector" in node:
