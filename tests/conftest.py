@@ -7,6 +7,16 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("ASLINT_SHARED") or ROOT.parent / "shared").resolve()  # a worktree may point elsewhere
 
 
+def pytest_addoption(parser):
+    parser.addoption("--update-snapshots", action="store_true", default=False,
+                     help="rewrite tests/rules/fixtures/*/snapshot.txt from the current output")
+
+
+@pytest.fixture
+def update_snapshots(request):
+    return request.config.getoption("--update-snapshots") or os.environ.get("ASLINT_UPDATE_SNAPSHOTS") == "1"
+
+
 @pytest.fixture
 def shared():
     if not (SHARED / "reference").is_dir():
