@@ -50,7 +50,7 @@ def _policy_files(folder: str) -> tuple:
     from aslint.core.workspace import current
 
     workspace = current()
-    key = (id(workspace), folder)
+    key = (id(workspace), os.path.abspath(folder or "."))  # by place: the cwd may change between runs
     hit = _listed.get(key)
     if hit is None or hit[0] is not workspace:
         hit = _listed[key] = (workspace, tuple(n for n in workspace.names(folder) if ".policy." in n))
