@@ -81,7 +81,7 @@ def check_path(text: str) -> PathInfo:
     if not text.startswith("$"):
         if text[:1].isspace() or text[-1:].isspace():
             return PathInfo(False, problem="it has leading or trailing whitespace; a path starts with '$'")
-        return PathInfo(False, problem="a path starts with '$' (e.g. '$.field', '$$.Execution.Id' or '$variable')")
+        return PathInfo(False, problem="a path starts with '$'")
     # Trailing whitespace is tolerated by Step Functions (deployed samples carry it); ignore it.
     text = text.rstrip()
     # root

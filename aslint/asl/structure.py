@@ -143,6 +143,12 @@ def short(value, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def clip(text, limit: int = 50) -> str:
+    """A short excerpt of a string for a message (a value may be any length)."""
+    text = str(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 # Value shapes from schemas/asl/fields.json ----------------------------------------------------------
 
 @functools.lru_cache(maxsize=None)
@@ -231,7 +237,7 @@ def _field_names_for(error) -> set:
 
 
 def _problems_for(validator, node, pointer: str, label: str):
-    """(code, pointer, message, target) for every violation of ``node``."""
+    """(code, pointer, message, target, fix, hint) for every violation of ``node``."""
     out = []
     for error in validator.iter_errors(node):
         inst = error.instance
@@ -245,34 +251,37 @@ def _problems_for(validator, node, pointer: str, label: str):
             shown = "" if inst is None else f" ({short(inst)})"
             fixed = coerce(inst, error.validator_value)
             fix = None if fixed is None else _value_fix(ptr, fixed, f"write {json.dumps(fixed)} without quotes")
-            out.append(("ASL105", ptr, f"{where} must be {_expected(error.validator_value)}, not {describe(inst)}{shown}; change the value's type", "value", fix))
+            out.append(("ASL105", ptr, f"{where} must be {_expected(error.validator_value)}, not {describe(inst)}{shown}", "value", fix,
+                        f"Write {_expected(error.validator_value)}"))
         elif kind in _RANGE:
             if kind in ("minItems",) and error.validator_value == 1:
-                msg = f"{where} must not be empty; add at least one entry or remove the field"
+                msg, hint = f"{where} is empty", "Add at least one entry, or remove the field"
             elif kind in ("minLength",):
-                msg = f"{where} must not be an empty string; give it a value"
+                msg, hint = f"{where} is an empty string", "Give it a value"
             elif kind in ("minItems", "maxItems", "maxLength"):
-                msg = f"{where} has {len(inst)} entries, beyond the limit {kind}={error.validator_value}; shorten it"
+                msg, hint = f"{where} has {len(inst)} entries, beyond the limit {kind}={error.validator_value}", "Shorten it"
             else:
                 bound = "at least" if "min" in kind.lower() else "at most"
-                msg = f"{where} is {short(inst)}, but must be {bound} {error.validator_value}; use a value in range"
-            out.append(("ASL106", ptr, msg, "value", None))
+                msg, hint = f"{where} is {short(inst)}, but must be {bound} {error.validator_value}", f"Use a value of {bound} {error.validator_value}"
+            out.append(("ASL106", ptr, msg, "value", None, hint))
         elif kind in ("enum", "const"):
             allowed = error.validator_value if kind == "enum" else [error.validator_value]
             hint = did_you_mean(inst, allowed) if isinstance(inst, str) else ""
             same = [a for a in allowed if isinstance(inst, str) and isinstance(a, str) and a.lower() == inst.lower()]
             fix = _value_fix(ptr, same[0], f"use {same[0]}") if len(same) == 1 else None
-            out.append(("ASL107", ptr, f"{where} is {short(inst)}, which is not one of {', '.join(map(str, allowed))}{hint}; use one of these values", "value", fix))
+            out.append(("ASL107", ptr, f"{where} is {short(inst)}, not an allowed value{hint}", "value", fix,
+                        f"Use one of {', '.join(map(str, allowed))}"))
         elif kind == "additionalProperties":
             known = _field_names_for(error)
             extras = [k for k in inst if k not in known] if isinstance(inst, dict) else []
             for key in extras:
                 out.append(("ASL101", ptr + "/" + escape(key),
-                            f"unknown field '{key}' in {where}{did_you_mean(key, known)}; remove it or fix its name "
-                            f"(allowed: {', '.join(sorted(known))})", "key", None))
+                            f"unknown field '{key}' in {where}{did_you_mean(key, known)}", "key", None,
+                            f"Remove it or fix its name (allowed: {', '.join(sorted(known))})"))
         elif kind == "required":
             missing = error.message.split("'")[1] if "'" in error.message else str(error.validator_value)
-            out.append(("ASL104", ptr + "/" + escape(missing), f"{where} is missing the required field '{missing}'; add it", "key", None))
+            out.append(("ASL104", ptr + "/" + escape(missing), f"{where} has no '{missing}', a required field", "key", None,
+                        f"Add '{missing}'"))
     return out
 
 
@@ -299,9 +308,9 @@ def value_problems(doc) -> list:
 def problems_with_code(doc, code: str):
     from aslint.core.finding import Finding
 
-    for c, pointer, message, target, fix in value_problems(doc):
+    for c, pointer, message, target, fix, hint in value_problems(doc):
         if c == code:
-            yield Finding(pointer, message, target=target, fix=fix)
+            yield Finding(pointer, message, target=target, fix=fix, hint=hint)
 
 
 def _value_fix(pointer: str, value, description: str):

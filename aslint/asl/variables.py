@@ -32,14 +32,13 @@ def name_problem(name) -> str | None:
     if not isinstance(name, str) or not name:
         return "a variable name cannot be empty"
     if name in RESERVED:
-        return f"'{name}' is reserved by Step Functions ($states holds the state's input, result and context)"
+        return f"'{name}' is reserved by Step Functions"
     if name.startswith("$"):
-        return "the '$' is not part of the name: write the key without it and read it as $" + name.lstrip("$")
+        return "the '$' is not part of the name"
     if name.endswith(".$"):
         return None  # a JSONPath-mode dynamic key; the name is the part before '.$'
     if not _NAME_RE.match(name):
-        return ("a name must start with a letter or '_' and continue with letters, digits or '_' "
-                "(in JSONata and JSONPath a '-', '.' or space ends a $name reference)")
+        return "a '-', '.' or space ends a $name reference (use letters, digits and '_')"
     return None
 
 

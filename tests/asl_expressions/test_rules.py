@@ -116,10 +116,10 @@ def test_passing_case_is_clean(code, bad, pointer, good):
 
 
 def test_messages_say_how_to_fix():
-    found = run(machine({"A": task(ResultSelector={"x.$": "States.Fromat('{}', $.a)"})}), "ASL310")
-    assert "did you mean States.Format?" in found[0][3]
-    found = run(machine({"A": task(ResultPath="$foo")}), "ASL302")
-    assert "Assign" in found[0][3]
+    (d,) = lint_text(machine({"A": task(ResultSelector={"x.$": "States.Fromat('{}', $.a)"})}), "m.asl.json", select=["ASL310"])
+    assert "did you mean States.Format?" in d.message and d.hint == "Use States.Format"
+    (d,) = lint_text(machine({"A": task(ResultPath="$foo")}), "m.asl.json", select=["ASL302"])
+    assert "Assign" in d.hint
 
 
 def test_errorOutput_only_in_catch():

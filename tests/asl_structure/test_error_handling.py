@@ -23,9 +23,9 @@ def test_asl220_error_equals_contents():
 
 def test_asl221_states_all_alone_and_last():
     not_alone = found(_with(retry=[{"ErrorEquals": ["States.ALL", "States.Timeout"]}]), "ASL221")
-    assert len(not_alone) == 1 and "only name" in not_alone[0].message
+    assert len(not_alone) == 1 and "not alone" in not_alone[0].message
     not_last = found(_with(catch=[{"ErrorEquals": ["States.ALL"], "Next": "F"}, {"ErrorEquals": ["X"], "Next": "F"}]), "ASL221")
-    assert len(not_last) == 1 and "must be the last" in not_last[0].message and not_last[0].pointer == "/States/A/Catch/0/ErrorEquals/0"
+    assert len(not_last) == 1 and "not the last" in not_last[0].message and not_last[0].pointer == "/States/A/Catch/0/ErrorEquals/0"
     assert not found(_with(catch=[{"ErrorEquals": ["X"], "Next": "F"}, {"ErrorEquals": ["States.ALL"], "Next": "F"}]), "ASL221")
 
 

@@ -39,7 +39,7 @@ def test_asl201_crossing_a_branch_boundary():
     defn = machine({"P": _parallel({"In": {"Type": "Pass", "Next": "Out"}}, "In", Next="Out"), "Out": {"Type": "Succeed"}})
     diags = found(defn, "ASL201")
     assert len(diags) == 1
-    assert "cannot cross into or out of" in diags[0].message and diags[0].pointer == "/States/P/Branches/0/States/In/Next"
+    assert "cannot cross into or out of" in diags[0].hint and diags[0].pointer == "/States/P/Branches/0/States/In/Next"
 
 
 def test_asl201_valid_targets_pass():
@@ -106,7 +106,7 @@ def test_asl205_choice_without_default():
 def test_asl206_duplicate_name_across_machines():
     defn = machine({"P": _parallel({"Done": {"Type": "Succeed"}}, "Done", Next="Done"), "Done": {"Type": "Succeed"}})
     diags = found(defn, "ASL206")
-    assert len(diags) == 1 and "unique across the whole definition" in diags[0].message
+    assert len(diags) == 1 and "unique across the whole definition" in diags[0].hint
     assert diags[0].pointer == "/States/P/Branches/0/States/Done" and diags[0].related
     renamed = machine({"P": _parallel({"Inner": {"Type": "Succeed"}}, "Inner", Next="Done"), "Done": {"Type": "Succeed"}})
     assert not found(renamed, "ASL206")

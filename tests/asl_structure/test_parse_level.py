@@ -52,7 +52,7 @@ def test_asl013_query_language_inside_states():
     defn = {"StartAt": "A", "States": {"QueryLanguage": "JSONata", "A": {"Type": "Pass", "End": True}}}
     diags = found(defn, "ASL013")
     assert len(diags) == 1
-    assert "move it out of 'States'" in diags[0].message and diags[0].pointer == "/States/QueryLanguage"
+    assert "move it out of 'States'" in diags[0].hint and diags[0].pointer == "/States/QueryLanguage"
     assert not found(machine({"A": {"Type": "Pass", "End": True}}), "ASL013")
 
 

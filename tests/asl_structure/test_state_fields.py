@@ -43,16 +43,16 @@ def test_asl101_known_fields_pass():
 def test_asl102_field_of_another_state_type():
     defn = machine({"A": {"Type": "Pass", "Retry": [{"ErrorEquals": ["States.ALL"]}], "End": True}})
     diags = found(defn, "ASL102")
-    assert len(diags) == 1 and "only Task, Parallel and Map" in diags[0].message and diags[0].pointer == "/States/A/Retry"
+    assert len(diags) == 1 and "only Task, Parallel and Map" in diags[0].hint and diags[0].pointer == "/States/A/Retry"
     succeed = machine({"A": {"Type": "Succeed", "Next": "A"}})
-    assert "terminal" in found(succeed, "ASL102")[0].message or "ends its machine" in found(succeed, "ASL102")[0].message
+    assert "ends its machine" in found(succeed, "ASL102")[0].hint
     assert not found(machine({"A": task(Retry=[{"ErrorEquals": ["States.ALL"]}])}), "ASL102")
 
 
 def test_asl103_jsonpath_field_in_jsonata_state_and_back():
     jsonata = machine({"A": task(QueryLanguage="JSONata")})
     diags = found(jsonata, "ASL103")
-    assert len(diags) == 1 and "'Parameters' is a JSONPath field" in diags[0].message and "'Arguments'" in diags[0].message
+    assert len(diags) == 1 and "'Parameters' is a JSONPath field" in diags[0].message and "'Arguments'" in diags[0].hint
     jsonpath = machine({"A": {"Type": "Pass", "Output": {"x": 1}, "End": True}})
     diags = found(jsonpath, "ASL103")
     assert len(diags) == 1 and "JSONata field" in diags[0].message
@@ -118,7 +118,7 @@ def test_asl107_enum_values():
 def test_asl108_wait_duration():
     two = machine({"W": {"Type": "Wait", "Seconds": 1, "TimestampPath": "$.t", "End": True}})
     diags = found(two, "ASL108")
-    assert len(diags) == 1 and "it has Seconds and TimestampPath" in diags[0].message
+    assert len(diags) == 1 and "has both Seconds and TimestampPath" in diags[0].message
     assert found(machine({"W": {"Type": "Wait", "End": True}}), "ASL108")
     assert not found(machine({"W": {"Type": "Wait", "SecondsPath": "$.s", "End": True}}), "ASL108")
 
@@ -170,7 +170,7 @@ def test_asl103_catcher_fields_follow_the_state_language():
                              "Catch": [{"ErrorEquals": ["States.ALL"], "ResultPath": "$.error", "Next": "F"}]},
                        "F": {"Type": "Fail"}}, QueryLanguage="JSONata")
     diags = found(jsonata, "ASL103")
-    assert [d.pointer for d in diags] == ["/States/A/Catch/0/ResultPath"] and "$states.errorOutput" in diags[0].message
+    assert [d.pointer for d in diags] == ["/States/A/Catch/0/ResultPath"] and "$states.errorOutput" in diags[0].hint
     jsonpath = machine({"A": task(Catch=[{"ErrorEquals": ["States.ALL"], "Output": {}, "Next": "F"}]), "F": {"Type": "Fail"}})
     assert [d.pointer for d in found(jsonpath, "ASL103")] == ["/States/A/Catch/0/Output"]
     ok = machine({"A": task(Catch=[{"ErrorEquals": ["States.ALL"], "ResultPath": "$.error", "Next": "F"}]), "F": {"Type": "Fail"}})

@@ -14,7 +14,8 @@ class MalformedStateMachine(Rule):
     def check(self, ctx):
         data = ctx.data
         if not isinstance(data, dict):
-            yield Finding("", f"the definition is {describe(data)}, not an object; a state machine is an object with 'StartAt' and 'States'")
+            yield Finding("", f"the definition is {describe(data)}, not an object",
+                          hint="Write the state machine as an object with 'StartAt' and 'States'")
             return
         m = model(ctx.doc)
         for machine in m.machines:
@@ -24,20 +25,24 @@ class MalformedStateMachine(Rule):
             if ref.type == "Parallel" and isinstance(node.get("Branches"), list):
                 for i, branch in enumerate(node["Branches"]):
                     if not isinstance(branch, dict):
-                        yield Finding(f"{ref.pointer}/Branches/{i}", f"branch #{i + 1} of Parallel state '{ref.name}' is {describe(branch)}; each branch is an object with 'StartAt' and 'States'")
+                        yield Finding(f"{ref.pointer}/Branches/{i}", f"branch #{i + 1} of Parallel state '{ref.name}' is {describe(branch)}, not an object",
+                                      hint="Write each branch as an object with 'StartAt' and 'States'")
 
     @staticmethod
     def _machine(machine):
         node, p, where = machine.node, machine.pointer, machine_label(machine)
         states = node.get("States")
         if "States" not in node:
-            yield Finding(f"{p}/States", f"{where} has no 'States'; add an object mapping state names to states", target="key")
+            yield Finding(f"{p}/States", f"{where} has no 'States'", target="key",
+                          hint="Add 'States', an object mapping state names to states")
         elif not isinstance(states, dict):
-            yield Finding(f"{p}/States", f"'States' of {where} is {describe(states)}; it must be an object mapping state names to states")
+            yield Finding(f"{p}/States", f"'States' of {where} is {describe(states)}, not an object",
+                          hint="Make 'States' an object mapping state names to states")
         elif not states:
-            yield Finding(f"{p}/States", f"'States' of {where} is empty; add at least one state")
+            yield Finding(f"{p}/States", f"'States' of {where} is empty", hint="Add at least one state")
         start = node.get("StartAt")
         if "StartAt" not in node:
-            yield Finding(f"{p}/StartAt", f"{where} has no 'StartAt'; add it, naming the first state to run", target="key")
+            yield Finding(f"{p}/StartAt", f"{where} has no 'StartAt'", target="key", hint="Add 'StartAt', naming the first state to run")
         elif not isinstance(start, str):
-            yield Finding(f"{p}/StartAt", f"'StartAt' of {where} is {describe(start)}; it must be the name (a string) of the first state")
+            yield Finding(f"{p}/StartAt", f"'StartAt' of {where} is {describe(start)}, not a state name",
+                          hint="Give the name (a string) of the first state")

@@ -23,6 +23,5 @@ class DefinitionOverSizeQuota(Rule):
             except (TypeError, ValueError):
                 return
         if size > QUOTA:
-            yield Finding("", f"the definition is {size:,} bytes, over Step Functions' hard quota of 1 MiB ({QUOTA:,} bytes); "
-                              "split it into nested state machines (states:startExecution) or move large literals into the input",
-                          target="key")
+            yield Finding("", f"the definition is {size:,} bytes, over the hard quota of 1 MiB ({QUOTA:,} bytes)", target="key",
+                          hint="Split it into nested state machines (states:startExecution) or move large literals into the input")

@@ -15,6 +15,6 @@ class StateNameTooLong(Rule):
     def check(self, ctx):
         for ref in model(ctx.doc).states:
             if len(ref.name) > LIMIT:
-                yield Finding(ref.pointer, f"state name '{ref.name[:30]}…' is {len(ref.name)} characters; the States Language "
-                                           f"specification limits state names to {LIMIT} characters (AWS's own documentation does not "
-                                           "state it, so Step Functions may or may not reject it); shorten the name", target="key")
+                yield Finding(ref.pointer, f"state name '{ref.name[:30]}…' is {len(ref.name)} characters, over the "
+                                           f"{LIMIT} the States Language specification allows", target="key",
+                              hint="Shorten the name (AWS's own documentation does not state the limit, so it may be accepted)")

@@ -15,9 +15,8 @@ class StateNotAnObject(Rule):
         for ref in model(ctx.doc).states:
             if ref.is_object:
                 continue
-            hint = ""
             if ref.name in MACHINE_FIELDS:
-                hint = f"; '{ref.name}' is a field of the state machine: move it out of 'States' to the machine's top level"
+                hint = f"'{ref.name}' is a field of the state machine: move it out of 'States' to the top level"
             else:
-                hint = "; write the state as an object with a 'Type'"
-            yield Finding(ref.pointer, f"state '{ref.name}' is {describe(ref.node)}, not an object{hint}", target="key")
+                hint = "Write the state as an object with a 'Type'"
+            yield Finding(ref.pointer, f"state '{ref.name}' is {describe(ref.node)}, not an object", target="key", hint=hint)

@@ -16,12 +16,13 @@ class InvalidStateType(Rule):
             if not ref.is_object:
                 continue
             if "Type" not in ref.node:
-                yield Finding(f"{ref.pointer}/Type", f"state '{ref.name}' has no 'Type'; add one of {', '.join(STATE_TYPES)}", target="key")
+                yield Finding(f"{ref.pointer}/Type", f"state '{ref.name}' has no 'Type'", target="key",
+                              hint=f"Add a 'Type': one of {', '.join(STATE_TYPES)}")
                 continue
             value = ref.node["Type"]
             if value in STATE_TYPES or is_dynamic(value):
                 continue
             same = [t for t in STATE_TYPES if isinstance(value, str) and t.lower() == value.strip().lower()]
             fix = ValueFix(f"{ref.pointer}/Type", same[0], f"use {same[0]}") if same else None
-            yield Finding(f"{ref.pointer}/Type", f"state '{ref.name}' has Type {short(value)}{did_you_mean(value, STATE_TYPES)}, "
-                                                 f"which is not a state type; use one of {', '.join(STATE_TYPES)}", fix=fix)
+            yield Finding(f"{ref.pointer}/Type", f"Type {short(value)} of state '{ref.name}' is not a state type{did_you_mean(value, STATE_TYPES)}",
+                          fix=fix, hint=f"Use one of {', '.join(STATE_TYPES)}")

@@ -29,8 +29,8 @@ class UnknownField(Rule):
             for key in machine.node:
                 if key not in known:
                     yield Finding(f"{machine.pointer}/{escape(key)}",
-                                  f"unknown field '{key}' in {machine_label(machine)}{did_you_mean(key, known)}; remove it or fix its name "
-                                  f"(allowed: {', '.join(sorted(known))})", target="key")
+                                  f"unknown field '{key}' in {machine_label(machine)}{did_you_mean(key, known)}", target="key",
+                                  hint=f"Remove it or fix its name (allowed: {', '.join(sorted(known))})")
         for ref in m.states:
             if not ref.is_object:
                 continue
@@ -38,15 +38,15 @@ class UnknownField(Rule):
             for key in ref.node:
                 if key not in ALL_STATE_FIELDS:
                     yield Finding(f"{ref.pointer}/{escape(key)}",
-                                  f"unknown field '{key}' in state '{ref.name}'{did_you_mean(key, choices)}; "
-                                  "Step Functions rejects fields it does not know: remove it or fix its name", target="key")
+                                  f"unknown field '{key}' in state '{ref.name}'{did_you_mean(key, choices)}", target="key",
+                                  hint="Remove it or fix its name: Step Functions rejects fields it does not know")
             creds = ref.node.get("Credentials")
             if ref.type == "Task" and isinstance(creds, dict):
                 for key in creds:
                     if key not in CREDENTIALS_FIELDS:
                         yield Finding(f"{ref.pointer}/Credentials/{escape(key)}",
-                                      f"unknown field '{key}' in 'Credentials' of state '{ref.name}'{did_you_mean(key, CREDENTIALS_FIELDS)}; "
-                                      "Credentials takes only 'RoleArn' (or 'RoleArn.$' in JSONPath)", target="key")
+                                      f"unknown field '{key}' in 'Credentials' of state '{ref.name}'{did_you_mean(key, CREDENTIALS_FIELDS)}",
+                                      target="key", hint="Credentials takes only 'RoleArn' (or 'RoleArn.$' in JSONPath)")
             if ref.type == "Choice":
                 for rule, pointer, _top in iter_choice_rules(ref):
                     if not isinstance(rule, dict):
@@ -54,6 +54,6 @@ class UnknownField(Rule):
                     for key in rule:
                         if key not in CHOICE_RULE_FIELDS:
                             yield Finding(f"{pointer}/{escape(key)}",
-                                          f"unknown field '{key}' in a Choice rule of state '{ref.name}'{did_you_mean(key, CHOICE_RULE_FIELDS)}; "
-                                          "remove it or use a comparison operator's exact name", target="key")
+                                          f"unknown field '{key}' in a Choice rule of state '{ref.name}'{did_you_mean(key, CHOICE_RULE_FIELDS)}",
+                                          target="key", hint="Remove it or use a comparison operator's exact name")
         yield from problems_with_code(ctx.doc, self.code)

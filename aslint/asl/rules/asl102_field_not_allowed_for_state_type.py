@@ -35,7 +35,6 @@ class FieldNotAllowedForStateType(Rule):
             for key in ref.node:
                 if key in ALL_STATE_FIELDS and key not in own:
                     takers = [t for t in STATE_TYPES if key in FIELDS[t][0] | FIELDS[t][1] | FIELDS[t][2]]
-                    hint = HINTS.get((ref.type, key)) or f"'{key}' belongs to {', '.join(takers)} states"
-                    yield Finding(f"{ref.pointer}/{escape(key)}",
-                                  f"{ref.type} state '{ref.name}' does not take '{key}' ({hint}); remove it, or change the state's Type",
-                                  target="key")
+                    why = HINTS.get((ref.type, key)) or f"'{key}' belongs to {', '.join(takers)} states"
+                    yield Finding(f"{ref.pointer}/{escape(key)}", f"{ref.type} state '{ref.name}' does not take '{key}'",
+                                  target="key", hint=f"Remove it, or change the state's Type ({why})")

@@ -38,16 +38,18 @@ class FieldNotAllowedInQueryLanguage(Rule):
                 if key not in wrong:
                     continue
                 if ql == "JSONata":
-                    msg = (f"'{key}' is a JSONPath field, but state '{ref.name}' uses JSONata; "
-                           f"use {JSONATA_INSTEAD.get(key, 'the JSONata fields Arguments/Output')} instead, or set \"QueryLanguage\": \"JSONPath\" on the state")
+                    msg = f"'{key}' is a JSONPath field, but state '{ref.name}' uses JSONata"
+                    hint = (f"Use {JSONATA_INSTEAD.get(key, 'the JSONata fields Arguments/Output')} instead, "
+                            "or set \"QueryLanguage\": \"JSONPath\" on the state")
                 else:
-                    msg = (f"'{key}' is a JSONata field, but state '{ref.name}' uses JSONPath (the default); "
-                           f"set \"QueryLanguage\": \"JSONata\" on the state or the machine, or use {JSONPATH_INSTEAD.get(key, 'the JSONPath fields')} instead")
+                    msg = f"'{key}' is a JSONata field, but state '{ref.name}' uses JSONPath (the default)"
+                    hint = (f"Set \"QueryLanguage\": \"JSONata\" on the state or the machine, or use "
+                            f"{JSONPATH_INSTEAD.get(key, 'the JSONPath fields')} instead")
                 severity = None
                 if key in UNCERTAIN_LANGUAGE:
                     severity = "warning"
-                    msg += " (that this field is JSONPath-only is not confirmed in AWS's documentation)"
-                yield Finding(f"{ref.pointer}/{escape(key)}", msg, target="key", severity=severity)
+                    msg += " (JSONPath-only is not confirmed by AWS)"
+                yield Finding(f"{ref.pointer}/{escape(key)}", msg, target="key", severity=severity, hint=hint)
             yield from _catchers(ref)
 
 
@@ -60,5 +62,5 @@ def _catchers(ref):
         if isinstance(catcher, dict) and wrong in catcher:
             lang = "JSONata" if ref.jsonata else "JSONPath"
             yield Finding(f"{ref.pointer}/Catch/{i}/{wrong}",
-                          f"catcher #{i + 1} of {lang} state '{ref.name}' uses '{wrong}', a field of the other query language; use {use}",
-                          target="key")
+                          f"catcher #{i + 1} of {lang} state '{ref.name}' uses '{wrong}', a field of the other query language",
+                          target="key", hint=f"Use {use}")

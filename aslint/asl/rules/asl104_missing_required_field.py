@@ -25,18 +25,18 @@ class MissingRequiredField(Rule):
             node, p = ref.node, ref.pointer
             need = REQUIRED.get(ref.type)
             if need and need[0] not in node:
-                yield Finding(f"{p}/{need[0]}", f"{ref.type} state '{ref.name}' has no '{need[0]}'; add {need[1]}", target="key")
+                yield Finding(f"{p}/{need[0]}", f"{ref.type} state '{ref.name}' has no '{need[0]}'", target="key", hint=f"Add {need[1]}")
             if ref.type == "Map" and "ItemProcessor" not in node and "Iterator" not in node:
-                yield Finding(f"{p}/ItemProcessor", f"Map state '{ref.name}' has no 'ItemProcessor'; add one with 'StartAt' and 'States' "
-                                                    "describing what runs for each item", target="key")
+                yield Finding(f"{p}/ItemProcessor", f"Map state '{ref.name}' has no 'ItemProcessor'", target="key",
+                              hint="Add one with 'StartAt' and 'States' describing what runs for each item")
             creds = node.get("Credentials")
             if ref.type == "Task" and isinstance(creds, dict) and "RoleArn" not in creds and "RoleArn.$" not in creds:
-                yield Finding(f"{p}/Credentials/RoleArn", f"'Credentials' of state '{ref.name}' has no 'RoleArn'; add the ARN of the role "
-                                                          "to assume for this task (or 'RoleArn.$' with a path)", target="key")
+                yield Finding(f"{p}/Credentials/RoleArn", f"'Credentials' of state '{ref.name}' has no 'RoleArn'", target="key",
+                              hint="Add the ARN of the role to assume for this task (or 'RoleArn.$' with a path)")
             if ref.type == "Choice" and not ref.jsonata:
                 for rule, pointer, _top in iter_choice_rules(ref):
                     if (isinstance(rule, dict) and "Variable" not in rule and "Condition" not in rule
                             and not any(k in rule for k in COMBINATORS) and any(k != "Next" and k != "Comment" for k in rule)):
-                        yield Finding(f"{pointer}/Variable", f"a Choice rule of state '{ref.name}' compares nothing: it has no 'Variable'; "
-                                                             "add the path of the value to test, e.g. \"Variable\": \"$.status\"", target="key")
+                        yield Finding(f"{pointer}/Variable", f"a Choice rule of state '{ref.name}' has no 'Variable', so it compares nothing",
+                                      target="key", hint="Add the path of the value to test, e.g. \"Variable\": \"$.status\"")
         yield from problems_with_code(ctx.doc, self.code)

@@ -23,11 +23,10 @@ class ValueOutOfRange(Rule):
         for ref in model(ctx.doc).states:
             if ref.type == "Wait" and (_int(ref.node.get("Seconds")) or 0) > ONE_YEAR:
                 yield Finding(f"{ref.pointer}/Seconds",
-                              f"Wait state '{ref.name}' waits {ref.node['Seconds']:,} seconds, longer than the 1-year maximum duration "
-                              "of a Standard execution (5 minutes for Express), so the execution ends before the wait does; "
-                              "wait less, or restructure with a schedule", severity="warning")
+                              f"Wait state '{ref.name}' waits {ref.node['Seconds']:,} seconds, longer than an execution may last (1 year)",
+                              severity="warning", hint="Wait less, or restructure with a schedule")
             for field, i, entry, pointer in handlers(ref):
                 if field == "Retry" and isinstance(entry, dict) and _int(entry.get("IntervalSeconds")) == 0:
                     yield Finding(f"{pointer}/IntervalSeconds",
-                                  f"IntervalSeconds of retrier #{i + 1} of state '{ref.name}' is 0; AWS documents it as a positive "
-                                  "integer (the AWS language-service schema accepts 0), so use 1 or more", severity="warning")
+                                  f"IntervalSeconds of retrier #{i + 1} of state '{ref.name}' is 0, but AWS documents a positive integer",
+                                  severity="warning", hint="Use 1 or more (the AWS language-service schema accepts 0)")

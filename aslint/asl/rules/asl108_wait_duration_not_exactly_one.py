@@ -20,9 +20,9 @@ class WaitDurationNotExactlyOne(Rule):
             if len(present) == 1:
                 continue
             if not present:
-                yield Finding(ref.pointer, f"Wait state '{ref.name}' needs exactly one of {', '.join(DURATION)}; it has none: "
-                                           "add e.g. \"Seconds\": 10", target="key")
+                yield Finding(ref.pointer, f"Wait state '{ref.name}' has none of {', '.join(DURATION)}", target="key",
+                              hint="Add exactly one, e.g. \"Seconds\": 10")
             else:
                 yield Finding(f"{ref.pointer}/{present[1]}",
-                              f"Wait state '{ref.name}' needs exactly one of {', '.join(DURATION)}; it has {' and '.join(present)}: keep one",
-                              target="key")
+                              f"Wait state '{ref.name}' has both {' and '.join(present)}, but takes exactly one duration",
+                              target="key", hint="Keep one of them")

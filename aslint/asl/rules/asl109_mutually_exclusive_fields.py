@@ -30,8 +30,8 @@ class MutuallyExclusiveFields(Rule):
             for first, second in PAIRS.get(ref.type, ()):
                 if first in ref.node and second in ref.node:
                     yield Finding(f"{ref.pointer}/{second}",
-                                  f"state '{ref.name}' sets both '{first}' and '{second}', which exclude each other; keep only one",
-                                  target="key")
+                                  f"state '{ref.name}' sets both '{first}' and '{second}', which exclude each other",
+                                  target="key", hint="Keep only one")
             if ref.type != "Map":
                 continue
             for path, label, pairs in SUB_PAIRS:
@@ -44,5 +44,5 @@ class MutuallyExclusiveFields(Rule):
                 for first, second in pairs:
                     if first in node and second in node:
                         yield Finding(f"{pointer}/{second}",
-                                      f"{label} of Map state '{ref.name}' sets both '{first}' and '{second}', which exclude each other; "
-                                      "keep only one", target="key")
+                                      f"{label} of Map state '{ref.name}' sets both '{first}' and '{second}', which exclude each other",
+                                      target="key", hint="Keep only one")

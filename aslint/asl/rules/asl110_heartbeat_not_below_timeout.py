@@ -24,5 +24,5 @@ class HeartbeatNotBelowTimeout(Rule):
             limit, where = (timeout, "its TimeoutSeconds") if timeout is not None else (99999999, "the default TimeoutSeconds (99999999)")
             if heartbeat >= limit:
                 yield Finding(f"{ref.pointer}/HeartbeatSeconds",
-                              f"HeartbeatSeconds ({heartbeat}) of state '{ref.name}' must be less than {where} ({limit}); "
-                              "lower the heartbeat or raise the timeout")
+                              f"HeartbeatSeconds ({heartbeat}) of state '{ref.name}' is not less than {where} ({limit})",
+                              hint="Lower the heartbeat or raise the timeout")

@@ -18,5 +18,5 @@ class InvalidWaitTimestamp(Rule):
             value = ref.node.get("Timestamp")
             if isinstance(value, str) and not is_dynamic(value) and not is_timestamp(value):
                 yield Finding(f"{ref.pointer}/Timestamp",
-                              f"Timestamp {short(value)} of Wait state '{ref.name}' is not an RFC 3339 timestamp; write it like "
-                              "\"2026-08-18T17:33:00Z\" (uppercase T and Z, or a numeric offset such as +02:00)")
+                              f"Timestamp {short(value)} of Wait state '{ref.name}' is not an RFC 3339 timestamp",
+                              hint="Write it like \"2026-08-18T17:33:00Z\" (uppercase T and Z, or an offset such as +02:00)")

@@ -19,9 +19,9 @@ class StartAtUnknownState(Rule):
                 continue
             other = state_named(ctx.doc, start, machine)
             if other is not None:
-                msg = (f"StartAt '{start}' of {machine_label(machine)} names a state of {machine_label(other.machine)}; "
-                       "a machine can only start at one of its own states: name one of them")
+                msg = f"StartAt '{start}' of {machine_label(machine)} names a state of {machine_label(other.machine)}"
+                hint = "Start at one of the machine's own states"
             else:
-                msg = (f"StartAt '{start}' of {machine_label(machine)} names no state{did_you_mean(start, machine.states)}; "
-                       "name the first state to run exactly (names are case-sensitive)")
-            yield Finding(f"{machine.pointer}/StartAt", msg)
+                msg = f"StartAt '{start}' of {machine_label(machine)} names no state{did_you_mean(start, machine.states)}"
+                hint = "Name the first state to run exactly (names are case-sensitive)"
+            yield Finding(f"{machine.pointer}/StartAt", msg, hint=hint)

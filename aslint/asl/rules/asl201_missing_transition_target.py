@@ -24,14 +24,16 @@ class MissingTransitionTarget(Rule):
                     continue  # a ${Token} is substituted at deploy time: unknown, not wrong
                 if not isinstance(target, str):
                     if edge.kind == "Choices":  # others are typed by schemas/asl/fields.json (ASL105)
-                        yield Finding(edge.pointer, f"{what} in state '{edge.source}' is {describe(target)}; it must be a state name")
+                        yield Finding(edge.pointer, f"{what} in state '{edge.source}' is {describe(target)}, not a state name",
+                                      hint="Name the state to go to")
                     continue
                 other = state_named(ctx.doc, target, g.machine)
                 if other is not None:
-                    msg = (f"{what} '{target}' in state '{edge.source}' names a state of {machine_label(other.machine)}, but "
-                           f"transitions cannot cross into or out of a Parallel branch or Map processor ('{edge.source}' is in "
-                           f"{machine_label(g.machine)}); move on to a state of the same machine, and let the Parallel/Map state's own Next continue")
+                    msg = (f"{what} '{target}' in state '{edge.source}' leaves {machine_label(g.machine)} for "
+                           f"{machine_label(other.machine)}")
+                    hint = ("Transitions cannot cross into or out of a Parallel branch or Map processor: go to a state "
+                            "of the same machine and let the Parallel/Map state's own Next continue")
                 else:
-                    msg = (f"{what} '{target}' in state '{edge.source}' names no state{did_you_mean(target, states)}; "
-                           "use the exact (case-sensitive) name of a state in the same machine")
-                yield Finding(edge.pointer, msg)
+                    msg = f"{what} '{target}' in state '{edge.source}' names no state{did_you_mean(target, states)}"
+                    hint = "Use the exact (case-sensitive) name of a state in the same machine"
+                yield Finding(edge.pointer, msg, hint=hint)

@@ -20,13 +20,13 @@ class NextOrEndRequired(Rule):
             node = ref.node
             has_next, has_end = "Next" in node, "End" in node
             if has_next and has_end:
-                yield Finding(f"{ref.pointer}/End", f"state '{ref.name}' has both 'Next' and 'End'; a state either moves on or ends: remove one",
-                              target="key")
+                yield Finding(f"{ref.pointer}/End", f"state '{ref.name}' has both 'Next' and 'End'", target="key",
+                              hint="Remove one: a state either moves on or ends")
             elif not has_next and not has_end:
                 typo = misspelt_next(node)
                 hint = f" ('{typo}' looks like a misspelt one)" if typo else ""
-                yield Finding(ref.pointer, f"{ref.type} state '{ref.name}' has neither 'Next' nor 'End'{hint}; add \"Next\": \"<state>\" "
-                                           "or \"End\": true", target="key")
+                yield Finding(ref.pointer, f"{ref.type} state '{ref.name}' has neither 'Next' nor 'End'{hint}", target="key",
+                              hint="Add \"Next\": \"<state>\" or \"End\": true")
             elif has_end and node["End"] is not True:
-                yield Finding(f"{ref.pointer}/End", f"'End' of state '{ref.name}' is {node['End']!r} and there is no 'Next'; "
-                                                    "set \"End\": true, or replace it with a 'Next'")
+                yield Finding(f"{ref.pointer}/End", f"'End' of state '{ref.name}' is {node['End']!r} and there is no 'Next'",
+                              hint="Set \"End\": true, or replace it with a 'Next'")

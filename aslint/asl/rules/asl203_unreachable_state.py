@@ -18,5 +18,5 @@ class UnreachableState(Rule):
             for name, ref in g.machine.states.items():
                 if name not in g.reachable and ref.is_object:  # a non-object entry is ASL013
                     yield Finding(ref.pointer, f"state '{name}' of {machine_label(g.machine)} is never reached from StartAt "
-                                               f"'{g.machine.node.get('StartAt')}'; connect it with a Next/Default/Catch, or delete it",
-                                  target="key")
+                                               f"'{g.machine.node.get('StartAt')}'",
+                                  target="key", hint="Connect it with a Next, Default or Catch, or delete it")

@@ -22,8 +22,8 @@ class NoPathToTerminalState(Rule):
             # that does have terminals is only a (near-certain) run-time problem: warning.
             has_terminal = any(n in g.can_end for n in g.machine.states)
             severity = None if not has_terminal or trapped[0] == g.machine.node.get("StartAt") else "warning"
-            listed = ", ".join(f"'{n}'" for n in trapped[:6]) + (" …" if len(trapped) > 6 else "")
+            listed = ", ".join(f"'{n}'" for n in trapped[:3]) + (f" and {len(trapped) - 3} more" if len(trapped) > 3 else "")
             yield Finding(first.pointer,
-                          f"no path leads from {listed} in {machine_label(g.machine)} to a Succeed, Fail or \"End\": true state: "
-                          "once there, the execution loops until it fails or times out; give the loop an exit (a Choice rule "
-                          "or Default to a terminal state)", target="key", severity=severity)
+                          f"no path leads from {listed} in {machine_label(g.machine)} to a terminal state, so the execution loops",
+                          target="key", severity=severity,
+                          hint="Give the loop an exit: a Choice rule or Default to a Succeed, Fail or \"End\": true state")

@@ -13,5 +13,6 @@ class ChoiceWithoutDefault(Rule):
     def check(self, ctx):
         for ref in model(ctx.doc).states:
             if ref.type == "Choice" and "Default" not in ref.node:
-                yield Finding(ref.pointer, f"Choice state '{ref.name}' has no 'Default': when no rule matches, the execution fails with "
-                                           "States.NoChoiceMatched; add a 'Default' (e.g. to a Fail state with a clear Error)", target="key")
+                yield Finding(ref.pointer, f"Choice state '{ref.name}' has no 'Default': when no rule matches, the execution fails "
+                                           "(States.NoChoiceMatched)", target="key",
+                              hint="Add a 'Default', e.g. to a Fail state with a clear Error")

@@ -19,6 +19,6 @@ class DuplicateStateName(Rule):
                 first[ref.name] = ref
                 continue
             yield Finding(ref.pointer, f"state name '{ref.name}' is used in {machine_label(ref.machine)} and already in "
-                                       f"{machine_label(seen.machine)}; state names must be unique across the whole definition, "
-                                       "branches and processors included: rename one", target="key",
+                                       f"{machine_label(seen.machine)}", target="key",
+                          hint="Rename one: names are unique across the whole definition, branches and processors included",
                           related=[(seen.pointer, "first defined here")])

@@ -40,15 +40,15 @@ class ChoiceOperatorValueType(Rule):
                     kind = OPERATORS.get(op)
                     if kind is None or _ok(kind, value):
                         continue
-                    hint = ""
+                    hint = f"Give {WANT[kind]}"
                     if kind == "number" and isinstance(value, str):
-                        hint = f"; to compare strings use StringEquals, or write the number without quotes"
+                        hint = "To compare strings use StringEquals, or write the number without quotes"
                     elif kind == "boolean" and isinstance(value, str) and value.lower() in ("true", "false"):
-                        hint = f"; write {value.lower()} without quotes"
+                        hint = f"Write {value.lower()} without quotes"
                     elif kind == "timestamp" and isinstance(value, str):
-                        hint = "; Step Functions rejects the definition (\"String does not match RFC3339 timestamp\")"
+                        hint = "Write an RFC 3339 timestamp such as \"2026-08-18T17:33:00Z\""
                     fixed = coerce(value, kind) if kind in ("number", "boolean") else None
                     fix = None if fixed is None else ValueFix(f"{pointer}/{escape(op)}", fixed, f"write {json.dumps(fixed)} without quotes")
                     yield Finding(f"{pointer}/{escape(op)}",
-                                  f"{op} in a Choice rule of state '{ref.name}' needs {WANT[kind]}, not {describe(value)} {short(value)}{hint}",
-                                  fix=fix)
+                                  f"{op} in a Choice rule of state '{ref.name}' needs {WANT[kind]}, not {describe(value)} {short(value)}",
+                                  fix=fix, hint=hint)

@@ -19,8 +19,8 @@ class ChoiceRuleNextPlacement(Rule):
                 if not isinstance(rule, dict):
                     continue
                 if top and "Next" not in rule:
-                    yield Finding(f"{pointer}/Next", f"a Choice rule of state '{ref.name}' has no 'Next'; every rule directly in "
-                                                     "'Choices' must name the state to go to when it matches", target="key")
+                    yield Finding(f"{pointer}/Next", f"a Choice rule of state '{ref.name}' has no 'Next'", target="key",
+                              hint="Name the state to go to when the rule matches: every rule directly in 'Choices' needs one")
                 elif not top and "Next" in rule:
-                    yield Finding(f"{pointer}/Next", f"a rule nested in And/Or/Not of state '{ref.name}' has a 'Next', which only "
-                                                     "top-level rules may have; move it to the enclosing top-level rule", target="key")
+                    yield Finding(f"{pointer}/Next", f"a rule nested in And/Or/Not of state '{ref.name}' has a 'Next', which only top-level rules may have",
+                              target="key", hint="Move it to the enclosing top-level rule")

@@ -25,12 +25,12 @@ class ChoiceRuleQueryLanguageForm(Rule):
                     jsonpath_keys = [k for k in rule if k == "Variable" or k in OPERATORS or k in COMBINATORS]
                     if jsonpath_keys:
                         yield Finding(f"{pointer}/{escape(jsonpath_keys[0])}",
-                                      f"state '{ref.name}' uses JSONata, where a Choice rule is {{\"Condition\": \"{{% … %}}\", \"Next\": …}}; "
-                                      f"'{jsonpath_keys[0]}' belongs to JSONPath rules: write the test as a Condition expression", target="key")
+                                      f"'{jsonpath_keys[0]}' belongs to JSONPath Choice rules, but state '{ref.name}' uses JSONata",
+                                      target="key", hint="Write the test as a Condition: {\"Condition\": \"{% … %}\", \"Next\": …}")
                     elif "Condition" not in rule:
-                        yield Finding(f"{pointer}/Condition", f"a Choice rule of JSONata state '{ref.name}' has no 'Condition'; add "
-                                                              "\"Condition\": \"{% <boolean expression> %}\"", target="key")
+                        yield Finding(f"{pointer}/Condition", f"a Choice rule of JSONata state '{ref.name}' has no 'Condition'", target="key",
+                                      hint="Add \"Condition\": \"{% <boolean expression> %}\"")
                 elif "Condition" in rule:
                     yield Finding(f"{pointer}/Condition",
-                                  f"'Condition' is the JSONata form of a Choice rule, but state '{ref.name}' uses JSONPath; set "
-                                  "\"QueryLanguage\": \"JSONata\" on the state, or write the rule with 'Variable' and an operator", target="key")
+                                  f"'Condition' is the JSONata form of a Choice rule, but state '{ref.name}' uses JSONPath", target="key",
+                                  hint="Set \"QueryLanguage\": \"JSONata\" on the state, or write the rule with 'Variable' and an operator")

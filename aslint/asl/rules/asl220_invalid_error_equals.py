@@ -19,13 +19,13 @@ class InvalidErrorEquals(Rule):
                 errors = entry.get("ErrorEquals")
                 label = handler_label(field, i, ref.name)
                 if isinstance(errors, list) and not errors:
-                    yield Finding(f"{pointer}/ErrorEquals", f"'ErrorEquals' of {label} is empty, so it matches nothing; list the error "
-                                                            "names to match, e.g. [\"States.TaskFailed\"]")
+                    yield Finding(f"{pointer}/ErrorEquals", f"'ErrorEquals' of {label} is empty, so it matches nothing",
+                                  hint="List the error names to match, e.g. [\"States.TaskFailed\"]")
                 elif isinstance(errors, list):
                     for j, name in enumerate(errors):
                         if not isinstance(name, str):
-                            yield Finding(f"{pointer}/ErrorEquals/{j}", f"error name #{j + 1} in 'ErrorEquals' of {label} is {describe(name)}; "
-                                                                        "error names are strings such as \"States.Timeout\"")
+                            yield Finding(f"{pointer}/ErrorEquals/{j}", f"error name #{j + 1} in 'ErrorEquals' of {label} is {describe(name)}, not a string",
+                                          hint="Write the error's name, e.g. \"States.Timeout\"")
                         elif not name.strip():
-                            yield Finding(f"{pointer}/ErrorEquals/{j}", f"'ErrorEquals' of {label} holds an empty error name; remove it or "
-                                                                        "write the error's name")
+                            yield Finding(f"{pointer}/ErrorEquals/{j}", f"'ErrorEquals' of {label} holds an empty error name",
+                                          hint="Remove it or write the error's name")

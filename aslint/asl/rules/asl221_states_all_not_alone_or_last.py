@@ -21,8 +21,8 @@ class StatesAllNotAloneOrLast(Rule):
                 count = len(ref.node[field])
                 at = f"{pointer}/ErrorEquals/{errors.index('States.ALL')}"
                 if len(errors) > 1:
-                    yield Finding(at, f"States.ALL must be the only name in its 'ErrorEquals' ({word} #{i + 1} of state '{ref.name}' "
-                                      f"also lists {', '.join(repr(e) for e in errors if e != 'States.ALL')}); split them into separate {word}s")
+                    yield Finding(at, f"States.ALL is not alone in 'ErrorEquals' of {word} #{i + 1} of state '{ref.name}'",
+                              hint=f"Split the other names into a separate {word}: States.ALL must be the only one")
                 if i != count - 1:
-                    yield Finding(at, f"the {word} with States.ALL must be the last in '{field}' of state '{ref.name}' (it is #{i + 1} of "
-                                      f"{count}); move it to the end so the more specific {word}s after it can match")
+                    yield Finding(at, f"the {word} with States.ALL is #{i + 1} of {count} in '{field}' of state '{ref.name}', not the last",
+                              hint=f"Move it to the end so the more specific {word}s after it can match")

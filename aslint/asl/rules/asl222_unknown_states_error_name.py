@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from aslint.asl.model import model
-from aslint.asl.structure import STATES_ERRORS, did_you_mean, handler_label, handlers
+from aslint.asl.structure import STATES_ERRORS, did_you_mean, handler_label, handlers, short
 from aslint.core.finding import Finding
 from aslint.core.rule import Rule
 
@@ -22,6 +22,6 @@ class UnknownStatesErrorName(Rule):
                 for j, name in enumerate(errors):
                     if isinstance(name, str) and name.lower().startswith("states.") and name not in STATES_ERRORS and name not in raised:
                         yield Finding(f"{pointer}/ErrorEquals/{j}",
-                                      f"'{name}' in {handler_label(field, i, ref.name)} is not a predefined Step Functions error"
-                                      f"{did_you_mean(name, STATES_ERRORS, 0.75)}, and user errors may not use the 'States.' prefix, "
-                                      "so it never matches; fix the name")
+                                      f"{short(name, 40)} in {handler_label(field, i, ref.name)} is no predefined error"
+                                      f"{did_you_mean(name, STATES_ERRORS, 0.75)}, so it never matches",
+                                      hint="Fix the name: user errors may not use the 'States.' prefix")

@@ -16,7 +16,7 @@ def _covered(name, seen, all_seen, task_failed_seen) -> str | None:
     if all_seen and name not in NOT_IN_ALL:
         return "States.ALL"
     if task_failed_seen and name not in NOT_IN_ALL and name != "States.Timeout" and name != "States.ALL":
-        return "States.TaskFailed (which matches every error except States.Timeout)"
+        return "States.TaskFailed, which matches all but States.Timeout"
     return None
 
 
@@ -37,8 +37,8 @@ class UnreachableErrorHandler(Rule):
                 if all(reasons):
                     by = "; ".join(sorted(set(reasons)))
                     yield Finding(pointer,
-                                  f"{word} #{i + 1} of state '{ref.name}' can never match: every error it lists is already matched "
-                                  f"by an earlier {word} ({by}); remove it, or move it before the broader one", target="key")
+                                  f"{word} #{i + 1} of state '{ref.name}' can never match: an earlier {word} matches all its errors ({by})",
+                                  target="key", hint=f"Remove it, or move it before the broader {word}")
                 for e in errors:
                     seen.setdefault(e, f"#{i + 1}")
                 all_seen = all_seen or "States.ALL" in errors

@@ -13,5 +13,5 @@ class MapIteratorDeprecated(Rule):
     def check(self, ctx):
         for ref in model(ctx.doc).states:
             if ref.type == "Map" and "Iterator" in ref.node and "ItemProcessor" not in ref.node:
-                yield Finding(f"{ref.pointer}/Iterator", f"Map state '{ref.name}' uses 'Iterator', the legacy name; rename it to "
-                                                         "'ItemProcessor' (same content), which also takes a ProcessorConfig", target="key")
+                yield Finding(f"{ref.pointer}/Iterator", f"Map state '{ref.name}' uses 'Iterator', the legacy name", target="key",
+                              hint="Rename it to 'ItemProcessor' (same content), which also takes a ProcessorConfig")

@@ -13,5 +13,5 @@ class MapParametersDeprecated(Rule):
     def check(self, ctx):
         for ref in model(ctx.doc).states:
             if ref.type == "Map" and not ref.jsonata and "Parameters" in ref.node and "ItemSelector" not in ref.node:
-                yield Finding(f"{ref.pointer}/Parameters", f"Map state '{ref.name}' reshapes each item with 'Parameters', the legacy "
-                                                           "name; rename it to 'ItemSelector' (same content)", target="key")
+                yield Finding(f"{ref.pointer}/Parameters", f"Map state '{ref.name}' reshapes each item with 'Parameters', the legacy name",
+                              target="key", hint="Rename it to 'ItemSelector' (same content)")

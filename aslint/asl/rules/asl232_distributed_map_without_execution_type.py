@@ -20,5 +20,5 @@ class DistributedMapWithoutExecutionType(Rule):
             config = ref.node[key].get("ProcessorConfig")
             if isinstance(config, dict) and config.get("Mode") == "DISTRIBUTED" and "ExecutionType" not in config:
                 yield Finding(f"{ref.pointer}/{key}/ProcessorConfig/ExecutionType",
-                              f"Map state '{ref.name}' runs in DISTRIBUTED mode but its ProcessorConfig has no 'ExecutionType'; "
-                              "add \"ExecutionType\": \"STANDARD\" or \"EXPRESS\" (the child workflows' type)", target="key")
+                              f"Map state '{ref.name}' runs in DISTRIBUTED mode but its ProcessorConfig has no 'ExecutionType'",
+                              target="key", hint="Add \"ExecutionType\": \"STANDARD\" or \"EXPRESS\" (the child workflows' type)")

@@ -21,10 +21,11 @@ FUNCTION_NAME = lazyre.compile(r"[A-Za-z0-9_-]{1,64}$")
 QUALIFIER = lazyre.compile(r"(\$LATEST|[0-9]+|[A-Za-z0-9_-]{1,128})$")
 API = lazyre.compile(r"[a-zA-Z][A-Za-z0-9]*$")
 SUFFIXES = (".sync", ".sync:2", ".waitForTaskToken")
+SDK_FORM = ("is not a valid AWS SDK integration", "Write arn:aws:states:::aws-sdk:SERVICE:apiAction", True)
 
 
 def problem(resource: str):
-    """(message, certain) for a bad resource, or None. The integration patterns each optimized
+    """(message, hint, certain) for a bad resource, or None. The integration patterns each optimized
     service supports come from the integrations table (AWS Step Functions Developer Guide,
     "Integrating optimized services with Step Functions")."""
     from aslint.asl.integrations import optimized_services, services_with
@@ -34,13 +35,13 @@ def problem(resource: str):
     if parsed is not None and parsed.kind == "lambda":
         m = LAMBDA_TAIL.match(parsed.api) if standard else None
         if not m:
-            return "is not a Lambda function ARN (arn:aws:lambda:REGION:ACCOUNT:function:NAME[:ALIAS|VERSION])", True
+            return "is not a Lambda function ARN", "Write arn:aws:lambda:REGION:ACCOUNT:function:NAME[:ALIAS|VERSION]", True
         if not FUNCTION_NAME.match(m["name"]):
-            return f"has an invalid Lambda function name {m['name']!r} (1-64 letters, digits, '-' or '_')", True
+            return f"has an invalid Lambda function name {m['name'][:40]!r}", "Use 1-64 letters, digits, '-' or '_'", True
         q = m["qualifier"]
         if q is not None and not QUALIFIER.match(q):
-            return (f"has an invalid alias/version {q!r} after the function name (a version number, $LATEST, or an alias "
-                    "of letters, digits, '-' and '_'); remove the trailing ':' or fix the qualifier"), True
+            return (f"has an invalid alias/version {q[:40]!r} after the function name",
+                    "Remove the trailing ':' or write a version number, $LATEST, or an alias of letters, digits, '-' and '_'", True)
         return None
     scope = f"{parsed.region}:{parsed.account}" if parsed is not None else ""
     if standard and parsed.kind == "activity" and ACTIVITY_SCOPE.match(scope) and ACTIVITY_TAIL.match(parsed.api):
@@ -49,45 +50,47 @@ def problem(resource: str):
                    and SERVICE.match("aws-sdk" if parsed.kind == "sdk" else parsed.service))
     if not integration:
         if resource.startswith("arn:") and ":states:" in resource and ":activity:" in resource:
-            return "is not a valid activity ARN (arn:aws:states:REGION:ACCOUNT:activity:NAME)", True
+            return "is not a valid activity ARN", "Write arn:aws:states:REGION:ACCOUNT:activity:NAME", True
         if standard and parsed.kind == "other" and parsed.service == "aws-sdk":
-            return "is not an AWS SDK integration of the form arn:aws:states:::aws-sdk:SERVICE:apiAction", True
-        return ("is neither a Lambda function ARN, an activity ARN nor a service integration "
-                "(arn:aws:states:::SERVICE:API); Step Functions is unlikely to accept it"), False
+            return SDK_FORM
+        return ("is neither a Lambda function, an activity nor a service integration ARN",
+                "Write a Lambda function ARN, an activity ARN or arn:aws:states:::SERVICE:API", False)
     service, suffix = parsed.service, parsed.pattern
     if service == "eks" and parsed.kind == "integration":
         return None  # the EKS family checks its integrations
     if parsed.kind == "sdk":
         if not SDK_SERVICE.match(service) or not API.match(parsed.api):
-            return "is not an AWS SDK integration of the form arn:aws:states:::aws-sdk:SERVICE:apiAction", True
+            return SDK_FORM
         if suffix and suffix != ".waitForTaskToken":
-            return (f"uses {suffix!r} with an AWS SDK integration, which supports only request-response and "
-                    ".waitForTaskToken; remove the suffix or use an optimized integration that supports .sync"), True
+            return (f"uses {suffix[:30]!r}, but AWS SDK integrations support only request-response and .waitForTaskToken",
+                    "Remove the suffix, or use an optimized integration that supports .sync", True)
         return _sdk_problem(service, parsed.api)
     if not API.match(parsed.api):
         rest = resource.split(f":{service}:", 1)[-1]
-        return f"has an invalid API name {rest!r}; write arn:aws:states:::{service}:apiName", True
+        return f"has an invalid API name {rest[:40]!r}", f"Write arn:aws:states:::{service}:apiName", True
     from aslint.asl.integrations import apis
 
     names, complete = apis(service)
     if names and parsed.api not in names:
         same_case = [n for n in names if n.lower() == parsed.api.lower()]
         if same_case:
-            return f"names {service}:{parsed.api}; the optimized API is spelt {service}:{same_case[0]}", False
+            return (f"names {service}:{parsed.api[:40]}, but the optimized API is spelt {service}:{same_case[0]}",
+                    f"Write {service}:{same_case[0]}", False)
+        sdk = f"arn:aws:states:::aws-sdk:{service}:{parsed.api[:40]}"
         if complete:
-            return (f"names {service}:{parsed.api}, which is not an optimized {service} integration "
-                    f"(those are {', '.join(sorted(names))}); call it as arn:aws:states:::aws-sdk:{service}:{parsed.api}"), True
-        return (f"names {service}:{parsed.api}, which is not one of the optimized {service} APIs aslint knows; "
-                f"if AWS rejects it, call it as arn:aws:states:::aws-sdk:{service}:{parsed.api}"), False
+            return (f"names {service}:{parsed.api[:40]}, which is not an optimized {service} integration",
+                    f"Call it as {sdk} (the optimized ones: {', '.join(sorted(names))[:80]})", True)
+        return (f"names {service}:{parsed.api[:40]}, which is not one of the optimized {service} APIs aslint knows",
+                f"If AWS rejects it, call it as {sdk}", False)
     if not suffix:
         return None
     if suffix not in SUFFIXES:
-        return f"ends in {suffix!r}, which is not an integration pattern; use .sync, .sync:2 or .waitForTaskToken", True
+        return f"ends in {suffix[:30]!r}, which is not an integration pattern", "Use .sync, .sync:2 or .waitForTaskToken", True
     known = optimized_services()
     if suffix.startswith(".sync") and service in known and service not in services_with("sync"):
-        return f"uses {suffix} but {service} does not support the Run a Job (.sync) pattern; remove the suffix", True
+        return f"uses {suffix}, but {service} does not support the Run a Job (.sync) pattern", "Remove the suffix", True
     if suffix == ".waitForTaskToken" and service in known and service not in services_with("callback"):
-        return f"uses .waitForTaskToken but {service} does not support the callback pattern; remove the suffix", True
+        return f"uses .waitForTaskToken, but {service} does not support the callback pattern", "Remove the suffix", True
     return None
 
 
@@ -106,7 +109,8 @@ def _sdk_problem(service: str, api: str):
         return None
     close = catalog.suggest(action)
     hint = f" (did you mean aws-sdk:{service}:{close.split(':', 1)[1][:1].lower()}{close.split(':', 1)[1][1:]}?)" if close else ""
-    return f"names aws-sdk:{service}:{api}, which is not an API of {service}{hint}", True
+    return (f"names aws-sdk:{service}:{api[:40]}, which is not an API of {service}{hint}",
+            "Use an API name of the service (as the AWS SDK spells it, lowerCamelCase)", True)
 
 
 class InvalidTaskResource(Rule):
@@ -122,6 +126,6 @@ class InvalidTaskResource(Rule):
                 continue  # missing/non-string: ASL104/ASL105
             found = problem(resource)
             if found:
-                message, certain = found
-                yield Finding(f"{ref.pointer}/Resource", f"Resource {short(resource, 80)} of Task state '{ref.name}' {message}",
-                              severity=None if certain else "warning")
+                message, hint, certain = found
+                yield Finding(f"{ref.pointer}/Resource", f"Resource {short(resource, 60)} of Task state '{ref.name}' {message}",
+                              severity=None if certain else "warning", hint=hint)

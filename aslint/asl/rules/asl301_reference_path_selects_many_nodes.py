@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from aslint.asl import intrinsics, paths
 from aslint.asl.sites import sites
+from aslint.asl.structure import clip
 from aslint.core.finding import Finding
 from aslint.core.rule import Rule
 
@@ -19,4 +20,5 @@ class ReferencePathNotSingleNode(Rule):
                 continue
             info = paths.check_path(value)
             if info.ok and not info.single:
-                yield Finding(site.pointer, f"{site.field} must be a Reference Path that addresses one node, but '{value}' uses a {info.problem}; use only '.name', ['name'] and [index] steps")
+                yield Finding(site.pointer, f"{site.field} must address one node, but '{clip(value)}' uses a {info.problem}",
+                              hint="Use only '.name', ['name'] and [index] steps (a Reference Path)")

@@ -20,6 +20,8 @@ class ResultPathIntoVariableOrContext(Rule):
             if not info.ok:
                 continue
             if info.root == "variable":
-                yield Finding(site.pointer, f"ResultPath '{site.value}' names the variable ${info.variable}, but ResultPath only places the result into the state's input ('$.…'); to keep the result in a variable use \"Assign\": {{\"{info.variable}.$\": \"$\"}} (or \"$.field\")")
+                yield Finding(site.pointer, f"ResultPath names the variable ${info.variable}, but it only places the result into the state's input",
+                              hint=f"To keep the result in a variable use \"Assign\": {{\"{info.variable}.$\": \"$\"}} (or \"$.field\")")
             elif info.root == "context":
-                yield Finding(site.pointer, f"ResultPath '{site.value}' points into the read-only context object ($$); write the result into the state's input instead, e.g. '$.result'")
+                yield Finding(site.pointer, f"ResultPath points into the read-only context object ($$)",
+                              hint="Write the result into the state's input instead, e.g. '$.result'")

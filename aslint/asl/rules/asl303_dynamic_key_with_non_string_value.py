@@ -18,4 +18,5 @@ class DynamicKeyNotString(Rule):
             if isinstance(site.value, str):
                 continue
             shown = json.dumps(site.value)[:40] if not isinstance(site.value, (dict, list)) else type(site.value).__name__.replace("dict", "an object").replace("list", "an array")
-            yield Finding(site.pointer, f"'{site.field}' ends in '.$', so its value must be a string holding a path or an intrinsic call, not {shown}; to pass the value as it is, drop '.$' from the key ('{site.field[:-2]}')")
+            yield Finding(site.pointer, f"'{site.field}' ends in '.$', so its value must be a path or intrinsic call string, not {shown}",
+                          hint=f"To pass the value as it is, drop '.$' from the key ('{site.field[:-2]}')")

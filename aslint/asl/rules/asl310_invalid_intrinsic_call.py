@@ -18,27 +18,32 @@ class InvalidIntrinsicCall(Rule):
         for site, call, error in calls(ctx.doc):
             if site.value[:1].isspace():
                 # statelint rejects it; LocalStack's grammar skips the blank; AWS is not documented
-                yield Finding(site.pointer, f"'{site.field}' starts with whitespace before the intrinsic call; remove it so the value starts with 'States.' (Step Functions may reject it as neither a path nor a call)", severity="warning")
+                yield Finding(site.pointer, f"'{site.field}' starts with whitespace before the intrinsic call, which Step Functions may reject",
+                              severity="warning", hint="Remove it so the value starts with 'States.'")
             if error is not None:
-                yield Finding(site.pointer, f"'{site.field}': '{_clip(site.value)}' is not a valid intrinsic function call: {error.message} (at character {error.offset + 1})")
+                yield Finding(site.pointer, f"'{_clip(site.value, 50)}' is not a valid intrinsic call: {error.message} (at character {error.offset + 1})",
+                              hint="Fix the call's syntax")
                 continue
             for c in call.walk():
                 if c.name not in intrinsics.FUNCTIONS:
                     close = close_matches(c.name, intrinsics.FUNCTIONS, n=1, cutoff=0.6)
                     if not c.name.startswith("States."):
                         close = close or [n for n in intrinsics.FUNCTIONS if n.lower() == "states." + c.name.lower()]
-                    hint = f"; did you mean {close[0]}?" if close else f"; the functions are {', '.join(sorted(intrinsics.FUNCTIONS))}"
-                    yield Finding(site.pointer, f"'{c.name}' is not an intrinsic function{hint}")
+                    near = f" (did you mean {close[0]}?)" if close else ""
+                    yield Finding(site.pointer, f"'{_clip(c.name, 40)}' is not an intrinsic function{near}",
+                                  hint=f"Use {close[0]}" if close else "Use one of the States.* functions (see 'aslint rule ASL310')")
                 for arg in c.args:
                     if isinstance(arg, intrinsics.PathArg):
                         info = paths.check_path(arg.text)
                         if not info.ok:
-                            yield Finding(site.pointer, f"the argument '{arg.text}' of {c.name} is not a valid path: {info.problem}")
+                            yield Finding(site.pointer, f"the argument '{_clip(arg.text, 40)}' of {c.name} is not a valid path: {info.problem}",
+                                          hint="Write a path such as '$.field'")
             if site.kind == "error" and call.name in intrinsics.FUNCTIONS and call.name not in intrinsics.STRING_RESULTS:
                 yield Finding(site.pointer, f"'{site.field}' of Fail state '{site.state.name}' calls {call.name}, which does not return a string",
                               hint="Use States.Format or States.JsonToString to make a string")
             if call.depth > intrinsics.MAX_NESTING:
-                yield Finding(site.pointer, f"intrinsic calls nest {call.depth} deep in '{site.field}'; Step Functions allows at most {intrinsics.MAX_NESTING}: split the work over several fields or states")
+                yield Finding(site.pointer, f"intrinsic calls nest {call.depth} deep in '{site.field}', over the {intrinsics.MAX_NESTING} Step Functions allows",
+                              hint="Split the work over several fields or states")
 
 
 def _clip(text: str, n: int = 60) -> str:

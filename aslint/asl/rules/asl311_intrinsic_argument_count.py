@@ -31,10 +31,12 @@ class IntrinsicArgumentCount(Rule):
                 lo, hi = arity
                 n = len(c.args)
                 if n < lo or (hi is not None and n > hi):
-                    yield Finding(site.pointer, f"{c.name} takes {_expected(lo, hi)} argument{'s' if (hi or lo) != 1 else ''} but is given {n}; fix the call's arguments")
+                    yield Finding(site.pointer, f"{c.name} takes {_expected(lo, hi)} argument{'s' if (hi or lo) != 1 else ''} but is given {n}",
+                                  hint="Fix the call's arguments")
                     continue
                 if c.name == "States.Format" and isinstance(c.args[0], intrinsics.Literal) and c.args[0].kind == "string":
                     slots = intrinsics.format_placeholders(c.args[0].value)
                     given = n - 1
                     if slots != given:
-                        yield Finding(site.pointer, f"States.Format's template has {slots} '{{}}' placeholder{'s' if slots != 1 else ''} but {given} value{'s' if given != 1 else ''} follow{'s' if given == 1 else ''} it; give one argument per '{{}}' (escape a literal brace as \\\\{{)")
+                        yield Finding(site.pointer, f"States.Format's template has {slots} '{{}}' placeholder{'s' if slots != 1 else ''} but {given} value{'s' if given != 1 else ''} follow{'s' if given == 1 else ''} it",
+                                      hint="Give one argument per '{}' (escape a literal brace as \\\\{)")

@@ -49,22 +49,27 @@ class InvalidIntrinsicArgument(Rule):
         for index, kind in _KINDS.get(c.name, {}).items():
             if index < len(args) and isinstance(args[index], Literal) and not _kind_ok(args[index], kind):
                 what = {"integer": "an integer", "number": "a number"}.get(kind, "a string in single quotes")
-                yield Finding(ptr, f"argument {index + 1} of {c.name} must be {what} (or a path), not {args[index].raw or args[index].kind}")
+                yield Finding(ptr, f"argument {index + 1} of {c.name} must be {what} (or a path), not {(args[index].raw or args[index].kind)[:40]}",
+                              hint=f"Pass {what}")
                 return
         if c.name == "States.Hash" and len(args) == 2 and isinstance(args[1], Literal) and args[1].kind == "string":
             if args[1].value not in intrinsics.HASH_ALGORITHMS:
-                yield Finding(ptr, f"States.Hash algorithm '{args[1].value}' is not supported; use one of {', '.join(intrinsics.HASH_ALGORITHMS)} (names are case-sensitive)")
+                yield Finding(ptr, f"States.Hash algorithm '{str(args[1].value)[:30]}' is not supported",
+                              hint=f"Use one of {', '.join(intrinsics.HASH_ALGORITHMS)} (names are case-sensitive)")
         if c.name == "States.JsonMerge" and len(args) == 3 and isinstance(args[2], Literal):
             if args[2].value is not False:
-                yield Finding(ptr, f"States.JsonMerge's third argument (deep merge) must be false: Step Functions only does a shallow merge; got {args[2].raw}")
+                yield Finding(ptr, f"States.JsonMerge's third argument (deep merge) is {args[2].raw[:20]}, but only a shallow merge exists",
+                              hint="Pass false")
         if c.name == "States.ArrayPartition" and len(args) == 2 and isinstance(args[1], Literal) and args[1].kind == "number":
             if args[1].value <= 0:
-                yield Finding(ptr, f"States.ArrayPartition's chunk size must be a positive integer, not {args[1].raw}")
+                yield Finding(ptr, f"States.ArrayPartition's chunk size must be a positive integer, not {args[1].raw[:20]}",
+                              hint="Pass a chunk size of 1 or more")
         if c.name == "States.ArrayRange" and len(args) == 3 and all(isinstance(a, Literal) and a.kind == "number" for a in args):
             start, end, step = (a.value for a in args)
             if step == 0:
-                yield Finding(ptr, "States.ArrayRange's step cannot be 0; use a positive or negative integer step")
+                yield Finding(ptr, "States.ArrayRange's step is 0", hint="Use a positive or negative integer step")
                 return
             count = max(0, int((end - start) // step) + 1)
             if count > intrinsics.MAX_ARRAY_RANGE:
-                yield Finding(ptr, f"States.ArrayRange({args[0].raw}, {args[1].raw}, {args[2].raw}) yields {count} items; Step Functions allows at most {intrinsics.MAX_ARRAY_RANGE}: raise the step or split the range")
+                yield Finding(ptr, f"States.ArrayRange yields {count} items, over the {intrinsics.MAX_ARRAY_RANGE} Step Functions allows",
+                              hint="Raise the step or split the range")

@@ -25,7 +25,9 @@ class UnknownStatesMember(Rule):
                     continue
                 if member not in jsonata.STATES_MEMBERS:
                     close = close_matches(member, jsonata.STATES_MEMBERS, n=1, cutoff=0.5)
-                    hint = f"did you mean $states.{close[0]}?" if close else "use $states.input, $states.result, $states.errorOutput or $states.context"
-                    yield Finding(site.pointer, f"$states has no member '{member}'; {hint}")
+                    near = f" (did you mean $states.{close[0]}?)" if close else ""
+                    yield Finding(site.pointer, f"$states has no member '{member[:40]}'{near}",
+                                  hint="Use $states.input, $states.result, $states.errorOutput or $states.context")
                 elif member == "errorOutput" and not site.in_catch:
-                    yield Finding(site.pointer, f"$states.errorOutput is only set inside a Catch (its Output or Assign); in '{site.field}' of state '{site.state.name}' it is not available: move this into the catcher")
+                    yield Finding(site.pointer, f"$states.errorOutput is not set in '{site.field}' of state '{site.state.name}', only inside a Catch",
+                                  hint="Move this into the catcher's Output or Assign")

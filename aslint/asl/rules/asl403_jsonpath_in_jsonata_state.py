@@ -29,4 +29,5 @@ class JsonpathInJsonataState(Rule):
                 expr = value
             else:
                 expr = _HINT[info.root] + rest
-            yield Finding(site.pointer, f"'{value}' is a JSONPath path, but state '{site.state.name}' uses JSONata, where it is plain text; write {{% {expr} %}} instead")
+            yield Finding(site.pointer, f"'{value[:50]}' is a JSONPath path, but state '{site.state.name}' uses JSONata, where it is plain text",
+                          hint=f"Write {{% {expr[:60]} %}} instead")

@@ -18,7 +18,8 @@ class JsonpathStateInJsonataMachine(Rule):
             if _in_distributed_map(ref):
                 continue  # a Distributed Map child workflow: whether it may switch is not documented
             if isinstance(ref.node, dict) and ref.node.get("QueryLanguage") == "JSONPath":
-                yield Finding(f"{ref.pointer}/QueryLanguage", f"state '{ref.name}' sets QueryLanguage JSONPath, but the state machine's top-level QueryLanguage is JSONata and a JSONata machine cannot contain JSONPath states; rewrite the state in JSONata, or make the top level JSONPath and set JSONata per state")
+                yield Finding(f"{ref.pointer}/QueryLanguage", f"state '{ref.name}' sets QueryLanguage JSONPath in a JSONata state machine, which cannot hold JSONPath states",
+                              hint="Rewrite the state in JSONata, or make the top level JSONPath and set JSONata per state")
 
 
 def _in_distributed_map(ref) -> bool:

@@ -20,7 +20,19 @@ class InvalidVariableName(Rule):
                 if problem is None:
                     continue
                 if not isinstance(name, str) or not name or name in variables.RESERVED or name.startswith("$"):
-                    yield Finding(pointer, f"'{name}' cannot be a variable name: {problem}", target="key")
+                    yield Finding(pointer, f"'{str(name)[:40]}' cannot be a variable name: {problem}", target="key",
+                              hint=_hint(name))
                 else:
                     # AWS does not document the exact name syntax: a warning, not an error
-                    yield Finding(pointer, f"'{name}' cannot be read back as ${name}: {problem}; rename it, e.g. '{variables.suggest(name)}'", target="key", severity="warning")
+                    yield Finding(pointer, f"'{name[:40]}' cannot be read back as ${name[:40]}: {problem}", target="key",
+                              severity="warning", hint=f"Rename it, e.g. '{variables.suggest(name)}'")
+
+
+def _hint(name) -> str:
+    if not isinstance(name, str) or not name:
+        return "Give the variable a name"
+    if name.startswith("$"):
+        return f"Write the key without the '$' and read it as ${name.lstrip('$')}"
+    if name in variables.RESERVED:
+        return "Choose another name"
+    return f"Rename it, e.g. '{variables.suggest(name)}'"

@@ -24,9 +24,12 @@ class UndefinedVariable(Rule):
                 continue
             seen.add(key)
             if read.name not in assigned:
-                yield Finding(read.pointer, f"variable ${read.name} is read here but no state assigns it; add it to an earlier state's Assign (or fix the name)")
+                yield Finding(read.pointer, f"variable ${read.name} is read here but no state assigns it",
+                              hint="Add it to an earlier state's Assign, or fix the name")
                 continue
             avail = before.get(read.state.pointer)
             if avail is not None and read.name not in avail:
-                where = ", ".join(sorted({ref.name for ref, _ in assigned[read.name]}))
-                yield Finding(read.pointer, f"variable ${read.name} is read in state '{read.state.name}' before any state on the way there assigns it (it is assigned in {where}); assign it earlier, or read it only after that state")
+                names = sorted({ref.name for ref, _ in assigned[read.name]})
+                where = ", ".join(f"'{n}'" for n in names[:2]) + (f" and {len(names) - 2} more" if len(names) > 2 else "")
+                yield Finding(read.pointer, f"variable ${read.name} is read before any state on the way assigns it (it is assigned in {where})",
+                              hint="Assign it earlier, or read it only after the state that assigns it")

@@ -43,5 +43,6 @@ class TaskTokenNotPassed(Rule):
                 continue
             token = "{% $states.context.Task.Token %}" if ref.jsonata else '"TaskToken.$": "$$.Task.Token"'
             where = f"{ref.pointer}/{field}" if field in node else ref.pointer
-            yield Finding(where, f"state '{ref.name}' waits for a task token ({resource.rsplit(':', 1)[-1]}) but its {field} never pass $$.Task.Token, so nothing can ever call SendTaskSuccess and the execution hangs until it times out; add the token to {field}, e.g. {token}",
+            yield Finding(where, f"state '{ref.name}' waits for a task token but never passes it in {field}, so the execution hangs until it times out",
+                          hint=f"Pass the token in {field}, e.g. {token}",
                           target="value" if field in node else "key")
