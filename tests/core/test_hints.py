@@ -25,7 +25,7 @@ def test_text_on_a_terminal_shows_the_hint_on_a_second_indented_line(tmp_path, c
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
     lines = _check(tmp_path, capsys)
     at = next(i for i, line in enumerate(lines) if " ASL002 " in line)
-    assert lines[at + 1] == "  help: Remove or rename one of the two"
+    assert lines[at + 1] == "  help: Remove or rename one of them"
 
 
 def test_piped_text_keeps_one_line_per_finding(tmp_path, capsys):

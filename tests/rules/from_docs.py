@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 
-from aslint import ruledocs
+from aslint.catalog import ruledocs
 
 from .snapshots import FIXTURES
 

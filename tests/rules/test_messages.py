@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from aslint import ruledocs
+from aslint.catalog import ruledocs
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from test_rule_docs import EXAMPLE_CODES, _lint_example  # noqa: E402

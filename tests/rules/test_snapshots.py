@@ -2,8 +2,8 @@
 
 import pytest
 
-from aslint import ruledocs
-from aslint.rule import REGISTRY, Rule
+from aslint.catalog import ruledocs
+from aslint.core.rule import REGISTRY, Rule
 
 from .snapshots import FIXTURES, SNAPSHOT, cases, render
 
