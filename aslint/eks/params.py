@@ -25,6 +25,7 @@ class Problem:
     pointer: str
     message: str
     target: str = "value"
+    hint: str | None = None
 
 
 def normalize(value, jsonata: bool, pointer: str = "", twice: list | None = None):
@@ -116,10 +117,8 @@ def _problems_for(task) -> list:
     norm = normalize(task.params, task.jsonata, task.params_pointer, twice)
     for pointer, base in twice:
         out.append(Problem("EKS005", pointer,
-                           f"'{base}' is given twice in {task.params_field}, as '{base}' and as '{base}.$': once '.$' is "
-                           f"stripped both name the same field, so one value is lost (or the payload is refused). Keep one: "
-                           f"'{base}' for a literal or '{base}.$' for a path.",
-                           "key"))
+                           f"'{base}' is given twice in {task.params_field}, as '{base}' and '{base}.$', so one value is lost",
+                           "key", f"Keep one: '{base}' for a literal or '{base}.$' for a path"))
     if task.api not in KNOWN_APIS:
         return out
     validator = validator_for(f"eks/{task.api}.json")
@@ -148,8 +147,7 @@ def _problems_for(task) -> list:
                     continue
                 how = f"a literal or '{name}.$' with a path" if not task.jsonata else "a literal or a {% … %} expression"
                 out.append(Problem("EKS002", pointer,
-                                   f"{api} requires '{name}'{where} in {task.params_field}; the call fails without it. Add '{name}' ({how}).",
-                                   "key"))
+                                   f"{api} requires '{name}'{where} in {task.params_field}", "key", f"Add '{name}' ({how})"))
         elif err.validator == "additionalProperties" and isinstance(err.instance, dict):
             props = err.schema.get("properties", {})
             for key in err.instance:
@@ -157,28 +155,29 @@ def _problems_for(task) -> list:
                     continue
                 guess = did_you_mean(key, props)
                 raw_ptr = original_pointer(task.params, task.params_pointer, path + [key])
-                hint = f"did you mean '{guess}'?" if guess else f"known fields: {', '.join(sorted(props))}."
-                case = " (Step Functions takes EKS parameters in PascalCase)" if guess and guess.lower() == str(key).lower() else ""
-                out.append(Problem("EKS003", raw_ptr,
-                                   f"'{key}' is not a parameter{where} of {api}{case}; {hint} Rename or remove it.",
-                                   "key"))
+                near = f" (did you mean '{guess}'?)" if guess else ""
+                case = " (parameters are PascalCase)" if guess and guess.lower() == str(key).lower() else ""
+                known = ", ".join(sorted(props))
+                out.append(Problem("EKS003", raw_ptr, f"'{str(key)[:40]}' is not a parameter{where} of {api}{near}{case}", "key",
+                                   f"Rename it to '{guess}'" if guess else
+                                   f"Remove it or rename it to a parameter of {api}" + (f" ({known})" if len(known) < 140 else "")))
         elif err.validator in ("type", "enum"):
             name = ".".join(str(p) for p in path) or task.params_field
             if err.validator == "type":
                 types = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
                 want = " or ".join(_ARTICLE.get(t, t) for t in types)
-                out.append(Problem("EKS004", pointer,
-                                   f"'{name}' of {api} must be {want}, not {_json_type(err.instance)}; change its value."))
+                out.append(Problem("EKS004", pointer, f"'{name}' of {api} must be {want}, not {_json_type(err.instance)}",
+                                   hint=f"Give {want}"))
             else:
                 values = ", ".join(str(v) for v in err.validator_value)
-                out.append(Problem("EKS004", pointer,
-                                   f"'{name}' of {api} is {err.instance!r}, which is not one of: {values}; use one of them."))
+                out.append(Problem("EKS004", pointer, f"'{name}' of {api} is {str(err.instance)[:40]!r}, not an allowed value",
+                                   hint=f"Use one of {values}"))
         elif err.validator in ("maxItems", "minItems", "maxProperties", "minProperties"):
             name = ".".join(str(p) for p in path) or task.params_field
             n = len(err.instance) if hasattr(err.instance, "__len__") else "?"
             bound = "at most" if err.validator.startswith("max") else "at least"
-            out.append(Problem("EKS004", pointer,
-                               f"'{name}' of {api} has {n} entries; EKS accepts {bound} {err.validator_value}. Change the list."))
+            out.append(Problem("EKS004", pointer, f"'{name}' of {api} has {n} entries, but EKS accepts {bound} {err.validator_value}",
+                               hint=f"Give {bound} {err.validator_value} entries"))
     return out
 
 

@@ -31,7 +31,7 @@ def _run_then_call(ns, path, ql):
 @pytest.mark.parametrize("ql", QLS)
 def test_call_job_namespace_mismatch(ql):
     (hit,) = found(_run_then_call("batch", JOB_PATH, ql), "EKS031")
-    assert "'batch'" in hit.message and "/namespaces/batch/jobs/example-job" in hit.message
+    assert "'batch'" in hit.message and "/namespaces/batch/jobs/example-job" in hit.hint
     assert found(_run_then_call("batch", JOB_PATH.replace("default", "batch"), ql), "EKS031") == []
     assert found(_run_then_call(None, JOB_PATH, ql), "EKS031") == []  # no Namespace: default
     assert found(_run_then_call("batch", "/apis/batch/v1/namespaces/default/jobs/other-job", ql), "EKS031") == []

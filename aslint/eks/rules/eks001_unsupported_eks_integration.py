@@ -16,9 +16,10 @@ class UnsupportedEksIntegration(Rule):
             pointer = f"{task.ref.pointer}/Resource"
             if task.api not in KNOWN_APIS:
                 guess = did_you_mean(task.api, KNOWN_APIS)
-                hint = f"did you mean 'eks:{guess}'?" if guess else "the EKS integrations are " + ", ".join(f"eks:{a}" for a in KNOWN_APIS) + "."
-                yield Finding(pointer, f"'eks:{task.api}' is not an EKS integration of Step Functions; {hint} "
-                                       f"Other EKS API actions go through the SDK integration (arn:aws:states:::aws-sdk:eks:…).")
+                near = f" (did you mean 'eks:{guess}'?)" if guess else ""
+                yield Finding(pointer, f"'eks:{task.api[:40]}' is not an EKS integration of Step Functions{near}",
+                              hint=f"Use eks:{guess}" if guess else
+                              "Use one of eks:" + ", eks:".join(KNOWN_APIS) + ", or the SDK integration arn:aws:states:::aws-sdk:eks:…")
                 continue
             allowed = KNOWN_APIS[task.api]
             if task.pattern in allowed:
@@ -28,5 +29,5 @@ class UnsupportedEksIntegration(Rule):
             else:
                 why = f"eks:{task.api} does not support the '{task.pattern}' pattern"
             options = " or ".join(f"'arn:aws:states:::eks:{task.api}{p}'" for p in allowed)
-            extra = " (use runJob.sync to wait for a Job, or poll with eks:call in a Choice loop)" if task.api == "call" else ""
-            yield Finding(pointer, f"{why}; use {options}{extra}.")
+            extra = " (runJob.sync waits for a Job; or poll with eks:call in a Choice loop)" if task.api == "call" else ""
+            yield Finding(pointer, why, hint=f"Use {options}{extra}")

@@ -13,4 +13,4 @@ class UnknownEksParameter(Rule):
     def check(self, ctx):
         for problem in problems(ctx.doc):
             if problem.code == self.code:
-                yield Finding(problem.pointer, problem.message, target=problem.target)
+                yield Finding(problem.pointer, problem.message, target=problem.target, hint=problem.hint)

@@ -41,9 +41,8 @@ class InvalidClusterName(Rule):
                 continue
             why = problem(name)
             if why:
-                yield Finding(pointer, f"cluster name '{name}' {why}: EKS cluster names are 1-{MAX} letters, digits, "
-                                       f"hyphens and underscores, starting with a letter or digit. Rename it, "
-                                       f"e.g. '{_suggest(name)}'.")
+                yield Finding(pointer, f"cluster name '{name[:40]}' {why}, not a valid EKS cluster name",
+                              hint=f"Use 1-{MAX} letters, digits, '-' and '_', starting with a letter or digit, e.g. '{_suggest(name)[:40]}'")
 
 
 def _suggest(name: str) -> str:

@@ -22,14 +22,14 @@ def diagnose(value: str) -> str | None:
     """Why ``value`` is not an IAM role ARN (None when it is one)."""
     m = ARN.match(value)
     if value.strip() == "*":
-        return "is a wildcard placeholder, not a role; EKS needs the role's full ARN"
+        return "is a wildcard placeholder, not a role ARN"
     if m is None:
-        return "is not an ARN; EKS needs the role's full ARN, not its name"
+        return "is not an ARN (EKS needs the role's full ARN, not its name)"
     service, resource, account = m.group("service"), m.group("resource"), m.group("account")
     if service == "sts" and resource.startswith("assumed-role/"):
         parts = resource.split("/")
         role = parts[1] if len(parts) > 1 else "NAME"
-        return f"is an STS assumed-role session ARN; use the role's IAM ARN arn:{m.group('partition')}:iam::{account}:role/{role}"
+        return f"is an STS assumed-role session ARN, not the role's (arn:{m.group('partition')}:iam::{account}:role/{role[:40]})"
     if service != "iam":
         return f"is an ARN of service '{service}', not an IAM role"
     kind = resource.split("/", 1)[0]
@@ -38,9 +38,9 @@ def diagnose(value: str) -> str | None:
     if kind == "role":
         return "has no role name after 'role/'"
     if kind == "instance-profile":
-        return "is an instance profile ARN; EKS takes the role inside it: arn:…:iam::ACCOUNT:role/NAME"
+        return "is an instance profile ARN, not the role inside it"
     if kind == "user":
-        return "is an IAM user ARN; EKS needs a role that its service can assume"
+        return "is an IAM user ARN, not a role its service can assume"
     return f"is an IAM '{kind}' ARN, not a role"
 
 
@@ -63,5 +63,5 @@ class RoleArnNotARole(Rule):
                     continue
             why = diagnose(probe)
             if why:
-                yield Finding(pointer, f"{field} '{value}' {why}. {field} must be the ARN of {what} "
-                                       f"(arn:aws:iam::ACCOUNT:role/NAME).")
+                yield Finding(pointer, f"{field} '{value[:60]}' {why}",
+                              hint=f"Give the ARN of {what} (arn:aws:iam::ACCOUNT:role/NAME)")

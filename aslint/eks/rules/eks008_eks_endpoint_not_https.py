@@ -25,7 +25,7 @@ class EndpointNotHttps(Rule):
                 continue
             fix = None
             if value.startswith("http://"):
-                why = "uses http://; the Kubernetes API server of an EKS cluster is reached over https"
+                why = "uses http://, but an EKS cluster's API server is reached over https"
                 fix = ValueFix(pointer, "https://" + value[len("http://"):], "use https://")
             elif "://" not in value:
                 why = "has no https:// scheme"
@@ -33,6 +33,5 @@ class EndpointNotHttps(Rule):
                     fix = ValueFix(pointer, "https://" + value, "add https://")
             else:
                 why = "is not a plain https URL of a host (no path, query or spaces)"
-            yield Finding(pointer, f"Endpoint '{value}' {why}. Use the cluster's API server URL as DescribeCluster "
-                                   f"returns it (Cluster.Endpoint), e.g. https://EXAMPLE.gr7.us-east-1.eks.amazonaws.com.",
-                          fix=fix)
+            yield Finding(pointer, f"Endpoint '{value[:60]}' {why}", fix=fix,
+                          hint="Use the API server URL DescribeCluster returns (Cluster.Endpoint), e.g. https://EXAMPLE.gr7.us-east-1.eks.amazonaws.com")

@@ -24,15 +24,13 @@ class CertificateAuthorityNotBase64(Rule):
             if value is None:
                 continue
             if "-----BEGIN" in value:
-                yield Finding(pointer, "CertificateAuthority holds a PEM certificate; Step Functions expects the base64 "
-                                       "data as DescribeCluster returns it (Cluster.CertificateAuthority.Data, which is the "
-                                       "base64 of the PEM). Put that value here.")
+                yield Finding(pointer, "CertificateAuthority holds a PEM certificate, not its base64 data",
+                              hint="Use Cluster.CertificateAuthority.Data from DescribeCluster (the base64 of the PEM)")
                 continue
             # documentation samples shorten the data with '...'; whitespace from wrapped text is harmless
             compact = re.sub(r"\s+", "", value).replace("...", "")
             if not compact or not B64.match(compact):
                 bad = sorted({c for c in compact if not (c.isascii() and (c.isalnum() or c in "+/="))})
                 what = "is empty" if not compact else "has characters outside base64 (" + ", ".join(repr(c) for c in bad[:5]) + ")" if bad else "has '=' padding in the middle"
-                yield Finding(pointer, f"CertificateAuthority {what}; it must be the base64 certificate data from "
-                                       f"DescribeCluster (Cluster.CertificateAuthority.Data). Copy it from there or pass "
-                                       f"it from a createCluster/DescribeCluster result.")
+                yield Finding(pointer, f"CertificateAuthority {what}, not base64 certificate data",
+                              hint="Copy Cluster.CertificateAuthority.Data from DescribeCluster, or pass it from a createCluster result")

@@ -24,5 +24,5 @@ class ClusterWithFewerThanTwoSubnets(Rule):
             distinct = set(subnets)
             if len(distinct) < 2:
                 got = "no subnet" if not distinct else ("one subnet" if len(subnets) < 2 else f"the same subnet {len(subnets)} times")
-                yield Finding(pointer, f"ResourcesVpcConfig.SubnetIds lists {got}; EKS requires at least two subnets in "
-                                       f"different Availability Zones to create a cluster. Add a subnet of another AZ.")
+                yield Finding(pointer, f"ResourcesVpcConfig.SubnetIds lists {got}, but EKS needs two in different Availability Zones",
+                              hint="Add a subnet of another Availability Zone")

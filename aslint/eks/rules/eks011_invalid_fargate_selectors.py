@@ -21,11 +21,11 @@ class InvalidFargateSelectors(Rule):
             if state != "literal" or not isinstance(selectors, list):
                 continue
             if len(selectors) > MAX_SELECTORS:
-                yield Finding(pointer, f"Selectors has {len(selectors)} entries; a Fargate profile takes at most "
-                                       f"{MAX_SELECTORS}. Merge selectors (labels) or split them over several profiles.")
+                yield Finding(pointer, f"Selectors has {len(selectors)} entries, over the {MAX_SELECTORS} a Fargate profile takes",
+                              hint="Merge selectors (labels) or split them over several profiles")
             for i, sel in enumerate(selectors):
                 if not isinstance(sel, dict) or (task.jsonata and is_expression(sel)):
                     continue
                 if "Namespace" not in sel and "Namespace.$" not in sel:
-                    yield Finding(f"{pointer}/{i}", f"Fargate selector {i} has no Namespace; every selector must name "
-                                                    f"the namespace whose pods run on Fargate. Add \"Namespace\".")
+                    yield Finding(f"{pointer}/{i}", f"Fargate selector {i} has no Namespace",
+                                  hint="Add \"Namespace\": the namespace whose pods run on Fargate")

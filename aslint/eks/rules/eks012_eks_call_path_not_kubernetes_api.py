@@ -23,16 +23,15 @@ class CallPathNotKubernetesApi(Rule):
             if path is None:
                 continue
             if "?" in path:
-                yield Finding(pointer, f"Path '{path}' carries a query string; eks:call takes query parameters in "
-                                       f"QueryParameters (a map of name to list of strings). Move them there.")
+                yield Finding(pointer, f"Path '{path[:60]}' carries a query string, which eks:call does not take there",
+                              hint="Move the parameters to QueryParameters (a map of name to list of strings)")
                 continue
             if OK.match(path):
                 continue
             if "://" in path:
-                hint = "it is a full URL: the server goes in Endpoint, and Path starts at /api/ or /apis/"
+                why, hint = "a full URL", "Put the server in Endpoint and start Path at /api/ or /apis/"
             elif not path.startswith("/"):
-                hint = "it must be absolute, starting with /api/ (core group) or /apis/GROUP/VERSION/ (named groups)"
+                why, hint = "relative", "Start it with /api/ (core group) or /apis/GROUP/VERSION/ (named groups)"
             else:
-                hint = "Kubernetes resources live under /api/v1/… (core group) or /apis/GROUP/VERSION/…"
-            yield Finding(pointer, f"Path '{path}' is not a Kubernetes REST path: {hint}, "
-                                   f"e.g. /api/v1/namespaces/default/pods or /apis/batch/v1/namespaces/default/jobs/NAME.")
+                why, hint = "outside /api/ and /apis/", "Write e.g. /api/v1/namespaces/default/pods or /apis/batch/v1/namespaces/default/jobs/NAME"
+            yield Finding(pointer, f"Path '{path[:60]}' is not a Kubernetes REST path: it is {why}", hint=hint)

@@ -38,16 +38,16 @@ class ParametersNotStringLists(Rule):
                 if isinstance(value, list):
                     for i, item in enumerate(value):
                         if not isinstance(item, str) and not isinstance(item, (dict, list)) and item is not None:
-                            yield Finding(f"{at}/{i}", f"{name}.{key}[{i}] is {json.dumps(item)}, not a string; the values of "
-                                                      f"{name} are lists of strings. Write \"{_as_text(item)}\".",
-                                          fix=ValueFix(f"{at}/{i}", _as_text(item), "quote the value"))
+                            yield Finding(f"{at}/{i}", f"{name}.{key}[{i}] is {json.dumps(item)[:30]}, not a string",
+                                          fix=ValueFix(f"{at}/{i}", _as_text(item), "quote the value"),
+                                          hint=f"Write \"{_as_text(item)[:30]}\": the values of {name} are lists of strings")
                         elif not isinstance(item, str):
-                            yield Finding(f"{at}/{i}", f"{name}.{key}[{i}] is not a string; the values of {name} are "
-                                                      f"lists of strings.")
+                            yield Finding(f"{at}/{i}", f"{name}.{key}[{i}] is not a string",
+                                          hint=f"Write a string: the values of {name} are lists of strings")
                     continue
                 if isinstance(value, (str, int, float, bool)):
-                    yield Finding(at, f"{name}.{key} is {json.dumps(value)}; {name} maps each name to a list of "
-                                      f"strings. Write \"{key}\": [\"{_as_text(value)}\"].",
-                                  fix=ValueFix(at, [_as_text(value)], "wrap the value in a list of strings"))
+                    yield Finding(at, f"{name}.{key} is {json.dumps(value)[:30]}, not a list of strings",
+                                  fix=ValueFix(at, [_as_text(value)], "wrap the value in a list of strings"),
+                                  hint=f"Write \"{key}\": [\"{_as_text(value)[:30]}\"]")
                 else:
-                    yield Finding(at, f"{name}.{key} must be a list of strings, e.g. \"{key}\": [\"VALUE\"].")
+                    yield Finding(at, f"{name}.{key} is not a list of strings", hint=f"Write e.g. \"{key}\": [\"VALUE\"]")

@@ -15,6 +15,5 @@ class LogOptionsWithoutSync(Rule):
             if task.api != "runJob" or task.sync or task.pattern not in ("",) or not task.has("LogOptions"):
                 continue
             yield Finding(task.pointer("LogOptions"),
-                          "LogOptions only take effect with 'eks:runJob.sync': the request-response runJob returns as "
-                          "soon as the Job is created, before any pod has logged. Use the .sync resource or remove LogOptions.",
-                          target="key")
+                          "LogOptions have no effect without .sync: runJob returns as soon as the Job is created",
+                          target="key", hint="Use the eks:runJob.sync resource, or remove LogOptions")

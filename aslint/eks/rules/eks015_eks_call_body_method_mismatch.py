@@ -24,16 +24,13 @@ class RequestBodyMethodMismatch(Rule):
             has_body = task.has("RequestBody")
             if method in NEEDS_BODY and not has_body:
                 what = {"POST": "the object to create", "PUT": "the full object to replace", "PATCH": "the patch"}[method]
-                yield Finding(task.pointer("Method"), f"{method} without a RequestBody: the Kubernetes API needs {what}. "
-                                                      f"Add RequestBody (or use GET/DELETE if nothing is sent).")
+                yield Finding(task.pointer("Method"), f"{method} without a RequestBody: the Kubernetes API needs {what}",
+                              hint="Add RequestBody, or use GET/DELETE if nothing is sent")
             elif method in NO_BODY and has_body:
-                yield Finding(task.pointer("RequestBody"), f"{method} with a RequestBody: the Kubernetes API reads nothing "
-                                                           f"from the body of a {method}. Remove RequestBody, or use POST/PUT/PATCH "
-                                                           f"to send an object.", target="key")
+                yield Finding(task.pointer("RequestBody"), f"{method} with a RequestBody, which the Kubernetes API does not read", target="key",
+                              hint="Remove RequestBody, or use POST/PUT/PATCH to send an object")
             elif method == "DELETE" and has_body:
                 state, body, _ = lookup(task, "RequestBody")
                 if state == "literal" and isinstance(body, dict) and body.get("kind") not in (None, "DeleteOptions"):
-                    yield Finding(task.pointer("RequestBody"), f"DELETE with a {body.get('kind')} as RequestBody: a DELETE "
-                                                               f"only takes DeleteOptions (e.g. propagationPolicy) and deletes "
-                                                               f"the object named in Path. Remove the body or use POST/PUT.",
-                                  target="key")
+                    yield Finding(task.pointer("RequestBody"), f"DELETE with a {str(body.get('kind'))[:40]} as RequestBody, which takes only DeleteOptions",
+                                  target="key", hint="Remove the body (the Path names what is deleted), or use POST/PUT")

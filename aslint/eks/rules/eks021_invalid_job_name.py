@@ -28,29 +28,27 @@ class InvalidJobName(Rule):
                 continue
             if nstate == "absent" and gstate == "absent":
                 target = mptr if mstate == "literal" else view.pointer
-                yield Finding(target, f"the Job has no metadata.name or metadata.generateName{' (in the Job string)' if view.from_string else ''}; "
-                                      f"Kubernetes rejects it (422). Add metadata.name (e.g. \"my-job\"), or generateName "
-                                      f"(e.g. \"my-job-\") so that each execution gets a fresh name.", target="key")
+                yield Finding(target, f"the Job has no metadata.name or metadata.generateName{' (in the Job string)' if view.from_string else ''}, "
+                                      "so Kubernetes rejects it (422)", target="key",
+                              hint="Add metadata.name (e.g. \"my-job\"), or generateName (\"my-job-\") for a fresh name per execution")
                 continue
             name, pointer = literal_str(view, "metadata", "name")
             if name is not None:
                 why = None
                 if len(name) > JOB_NAME_MAX:
-                    why = (f"is {len(name)} characters long; a Job name is copied into the pods' job-name label, "
-                           f"whose values are at most {JOB_NAME_MAX} characters")
+                    why = f"is {len(name)} characters, over the {JOB_NAME_MAX} of the pods' job-name label"
                 elif not DNS_SUBDOMAIN.match(name):
-                    why = "is not a DNS-1123 name (lowercase letters, digits, '-' and '.', starting and ending with a letter or digit)"
+                    why = "is not a DNS-1123 name"
                 if why:
-                    yield Finding(pointer, f"Job name '{name}'{' (in the Job string)' if view.from_string else ''} {why}; "
-                                           f"Kubernetes rejects the Job (422). Use e.g. '{_suggest(name)}'.")
+                    yield Finding(pointer, f"Job name '{name[:40]}'{' (in the Job string)' if view.from_string else ''} {why}, so Kubernetes rejects the Job",
+                                  hint=f"Use lowercase letters, digits, '-' and '.', e.g. '{_suggest(name)[:50]}'")
             prefix, pointer = literal_str(view, "metadata", "generateName")
             if prefix is not None and name is None:
                 body = prefix[:-1] if prefix.endswith("-") else prefix
                 if not body or not DNS_SUBDOMAIN.match(body):
-                    yield Finding(pointer, f"generateName '{prefix}'{' (in the Job string)' if view.from_string else ''} is not a valid prefix of a DNS-1123 name (lowercase "
-                                           f"letters, digits, '-' and '.'); Kubernetes rejects the Job. Use e.g. "
-                                           f"'{_suggest(prefix)}-'.")
+                    yield Finding(pointer, f"generateName '{prefix[:40]}'{' (in the Job string)' if view.from_string else ''} is not a valid DNS-1123 name prefix",
+                                  hint=f"Use lowercase letters, digits, '-' and '.', e.g. '{_suggest(prefix)[:50]}-'")
                 elif len(prefix) > GENERATE_NAME_KEPT:
-                    yield Finding(pointer, f"generateName '{prefix}'{' (in the Job string)' if view.from_string else ''} is {len(prefix)} characters; Kubernetes keeps only "
-                                           f"the first {GENERATE_NAME_KEPT} before adding 5 random characters, so the "
-                                           f"names will not start with what you wrote. Shorten it.")
+                    yield Finding(pointer, f"generateName '{prefix[:30]}…'{' (in the Job string)' if view.from_string else ''} is {len(prefix)} characters; "
+                                           f"Kubernetes keeps only the first {GENERATE_NAME_KEPT}",
+                                  hint=f"Shorten it to {GENERATE_NAME_KEPT} characters or fewer")

@@ -22,21 +22,19 @@ class JobRestartPolicy(Rule):
             if state == "dynamic":
                 continue
             if state == "absent":
-                yield Finding(tptr, f"the Job's pod template sets no restartPolicy{s}; a pod defaults to Always, which "
-                                    f"Kubernetes rejects for Jobs (422 'restartPolicy: Required value'). Add "
-                                    f"\"restartPolicy\": \"Never\" (or \"OnFailure\").", target="key")
+                yield Finding(tptr, f"the Job's pod template sets no restartPolicy{s}, and the default Always is rejected for Jobs",
+                              target="key", hint="Add \"restartPolicy\": \"Never\" (or \"OnFailure\")")
                 continue
             policy, _ = literal_str(view, "spec", "template", "spec", "restartPolicy")
             if policy is None:
                 continue
             if policy not in ("Never", "OnFailure"):
                 fix = ValueFix(pointer, "Never", "use Never") if not view.from_string else None
-                yield Finding(pointer, f"restartPolicy '{policy}'{s}: Kubernetes accepts only Never or OnFailure in a "
-                                       f"Job's pod template and rejects the Job (422). Use \"Never\" (a new pod per retry, "
-                                       f"failed pods keep their logs) or \"OnFailure\".", fix=fix)
+                yield Finding(pointer, f"restartPolicy '{policy[:30]}'{s} is rejected in a Job's pod template (only Never or OnFailure)", fix=fix,
+                              hint="Use \"Never\" (a new pod per retry, failed pods keep their logs) or \"OnFailure\"")
             elif policy == "OnFailure":
                 pstate, _, _ = view.get("spec", "podFailurePolicy")
                 if pstate == "literal":
-                    yield Finding(pointer, f"restartPolicy OnFailure with spec.podFailurePolicy{s}: Kubernetes supports "
-                                           f"a pod failure policy only with restartPolicy Never and rejects the Job. Use \"Never\".",
+                    yield Finding(pointer, f"restartPolicy OnFailure with spec.podFailurePolicy{s}, which Kubernetes rejects",
+                                  hint="Use \"Never\": a pod failure policy needs it",
                                   fix=ValueFix(pointer, "Never", "use Never") if not view.from_string else None)

@@ -29,7 +29,5 @@ class JobNamespaceMismatch(Rule):
             if inner == outer:
                 continue
             related = [(outer_ptr, f"Namespace '{outer}'")] if outer_ptr else []
-            yield Finding(pointer, f"the Job's metadata.namespace is '{inner}' but the runJob task has {given}; "
-                                   f"runJob creates the Job in the Namespace parameter, and Kubernetes refuses an object "
-                                   f"whose namespace differs from the request's (400 BadRequest). Set Namespace to '{inner}' or drop "
-                                   f"metadata.namespace.", related=related)
+            yield Finding(pointer, f"the Job's metadata.namespace is '{inner[:40]}' but the task has {given[:60]}, so Kubernetes refuses it (400)",
+                          related=related, hint=f"Set Namespace to '{inner[:40]}' or drop metadata.namespace")

@@ -36,6 +36,5 @@ class JobDeleteOrphansPods(Rule):
             if parsed.subresource or _has_policy(task):
                 continue
             what = f"Job '{parsed.name}'" if parsed.name else "the Jobs"
-            yield Finding(pointer, f"DELETE of {what} without propagationPolicy: for batch/v1 Jobs Kubernetes defaults "
-                                   f"to Orphan, so the Job goes and its pods stay (and keep their node capacity). Add "
-                                   f"\"QueryParameters\": {{\"propagationPolicy\": [\"Foreground\"]}} (or \"Background\").")
+            yield Finding(pointer, f"DELETE of {what[:60]} without propagationPolicy leaves its pods running (Jobs default to Orphan)",
+                          hint="Add \"QueryParameters\": {\"propagationPolicy\": [\"Foreground\"]} (or \"Background\")")

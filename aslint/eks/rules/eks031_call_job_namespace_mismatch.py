@@ -50,7 +50,6 @@ class CallJobNamespaceMismatch(Rule):
             if not runs or any(ns == parsed.namespace for ns, _ in runs):
                 continue
             ns, run = runs[0]
-            yield Finding(pointer, f"Path names Job '{parsed.name}' in namespace '{parsed.namespace}', but state "
-                                   f"'{run.ref.name}' runs that Job in namespace '{ns}'; this call will not find it "
-                                   f"(404). Use /apis/batch/v1/namespaces/{ns}/jobs/{parsed.name}.",
+            yield Finding(pointer, f"Path names Job '{parsed.name[:40]}' in namespace '{parsed.namespace[:40]}', but it runs in '{ns[:40]}' (404)",
+                          hint=f"Use /apis/batch/v1/namespaces/{ns}/jobs/{parsed.name}",
                           related=[(run.ref.pointer, f"runJob in namespace '{ns}'")])

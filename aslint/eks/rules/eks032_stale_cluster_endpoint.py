@@ -27,7 +27,6 @@ class StaleClusterEndpoint(Rule):
             for field, source, pointer in literals:
                 how = (f"\"{field}.$\": \"$.<ResultPath of '{create.ref.name}'>.{source}\"" if not task.jsonata
                        else f"a {{% … %}} expression reading {source} of '{create.ref.name}''s result")
-                yield Finding(pointer, f"{field} is a literal, but the cluster is created by state '{create.ref.name}' "
-                                       f"in this workflow: a re-created cluster gets a new {field.lower() if field == 'Endpoint' else 'certificate'}, "
-                                       f"and this value is stale. Take it from the createCluster result: {how}.",
+                yield Finding(pointer, f"{field} is a literal, but the cluster is created by state '{create.ref.name}', so it goes stale",
+                              hint=f"Take it from the createCluster result: {how}",
                               related=[(create.ref.pointer, "the cluster is created here")])

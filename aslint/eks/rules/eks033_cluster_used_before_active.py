@@ -22,9 +22,7 @@ class ClusterNotActive(Rule):
                 continue
             for create in creations_reaching(ctx.doc, task, key, request_response_only=True):
                 yield Finding(task.ref.pointer,
-                              f"state '{task.ref.name}' uses cluster {key[1]!r} right after '{create.ref.name}' started "
-                              f"creating it with the request-response createCluster, which returns while the cluster is "
-                              f"still CREATING (this call fails). Use 'arn:aws:states:::eks:createCluster.sync', or wait "
-                              f"for ACTIVE in a loop (aws-sdk:eks:describeCluster + Choice on Cluster.Status) before it.",
+                              f"state '{task.ref.name}' uses cluster {str(key[1])[:40]!r} while it is still CREATING (request-response createCluster)",
+                              hint="Use eks:createCluster.sync, or wait for ACTIVE (describeCluster and a Choice on Cluster.Status)",
                               target="key", related=[(create.ref.pointer, "request-response createCluster")])
                 break
