@@ -45,7 +45,7 @@ def _hint_candidates(f) -> dict:
 
 
 def _identity_hint(f, res) -> str:
-    """A note when deletes of the same kind exist but do not name this resource."""
+    """The fix when deletes of the same kind exist but do not name this resource (or "")."""
     every, open_ = _hint_candidates(f).get(res.kind, ((), ()))
     # two literal names either match or name two resources: such deletes can give no hint
     for s in open_ if res.scope is None and _literal_names(res) else every:
@@ -53,20 +53,18 @@ def _identity_hint(f, res) -> str:
             map_node = f.g.node_of.get(res.scope.rsplit("/", 1)[0])
             owner = f.g.refs[map_node] if map_node is not None else None
             where = f" of Map '{owner.name}'" if owner is not None else ""
-            return (f" It is created in every iteration{where}; the delete in state '{s.ref.name}' runs outside "
-                    "the iteration and removes at most one of them: delete it inside the iteration.")
+            return (f"Delete it inside the iteration{where}: it is created in every one, and the delete in state "
+                    f"'{s.ref.name}' outside removes at most one")
         key, other = (s.cluster, res.cluster) if s.kind == "cluster" else (s.name, res.name)
         if s.kind != "cluster" and s.cluster != res.cluster:
             key, other = s.cluster, res.cluster
         if key == other or (key.literal is not None and other.literal is not None):
             continue  # two literal names that differ name two resources: nothing to tie
         if key.text == other.text:
-            return (f" The delete in state '{s.ref.name}' reads {key.show()} from another input than the create "
-                    "(a Parallel branch or Map iteration with its own input), so aslint cannot tie them: pass "
-                    "the name in a field both read the same way, or from $$.Execution.Input.")
-        return (f" The delete in state '{s.ref.name}' names it {key.show()}, which aslint cannot tie to "
-                f"{other.show()} used at creation: read the name from the same field in both "
-                "(e.g. a field the workflow never overwrites, or $$.Execution.Input).")
+            return (f"Pass the name in a field both read the same way, or from $$.Execution.Input: the delete in "
+                    f"state '{s.ref.name}' reads {key.show()} from another input")
+        return (f"Read the name from the same field in both: the delete in state '{s.ref.name}' names it "
+                f"{key.show()}, the create {other.show()}")
     return ""
 
 
@@ -128,38 +126,34 @@ def leak_findings(doc, exits, kinds):
             yield res, x, edge, leaving, names, others, _identity_hint(f, res)
 
 
-def leak_message(res, x, edge, leaving, names, others, hint, g) -> str:
-    what = f"{res.label()} created in state '{res.ref.name}'"
+def leak_message(res, x, edge, leaving, names, others, hint, g) -> tuple:
+    """(message, hint) of a leak; the path is in the finding's path (SARIF codeFlows), the other
+    exits in its related locations."""
+    # where it is created is the first related location; a Job's cluster is in its related locations too
+    what = f"Job {res.name.show()}" if res.kind == "job" else res.label()
     how = _how_it_leaves(g, edge, leaving)
-    also = ""
-    if others:
-        shown = ", ".join(f"'{r.name}'" for r, _ in others[:6]) + (" …" if len(others) > 6 else "")
-        also = f" It also leaves without cleanup from {shown}."
+    also = f" (and {len(others)} other exit{'s' if len(others) != 1 else ''})" if others else ""
     if res.kind == "job":
-        return (f"{what} (namespace '{res.namespace}') may still exist {how} (path: {arrow(names)}).{also} "
-                "A finished Job costs little, but the next execution's runJob with the same metadata.name "
-                "fails with AlreadyExists (HTTP 409). Delete it on every path (eks:call DELETE "
-                f"/apis/batch/v1/namespaces/{res.namespace}/jobs/<name> with propagationPolicy), set "
-                "spec.ttlSecondsAfterFinished, or use metadata.generateName." + hint)
+        return (f"{what} may still exist {how}{also}, so a rerun fails (409)",
+                hint or (f"Delete it on every path (eks:call DELETE /apis/batch/v1/namespaces/{res.namespace}/jobs/<name>), "
+                         "or set spec.ttlSecondsAfterFinished or metadata.generateName"))
     if x == EXIT_SUCCESS:
-        fix = f"delete it with {DELETE_HOW[res.kind]} on this path before the end"
+        fix = f"Delete it with {DELETE_HOW[res.kind]} on this path before the end"
     else:
-        fix = (f"add a Catch (ErrorEquals [\"States.ALL\"]) that leads to a cleanup chain deleting it with "
+        fix = (f"Add a Catch (ErrorEquals [\"States.ALL\"]) leading to a cleanup chain that deletes it with "
                f"{DELETE_HOW[res.kind]}")
         if edge.dst == EXIT_FAIL:
-            fix = f"delete it with {DELETE_HOW[res.kind]} before the Fail state"
+            fix = f"Delete it with {DELETE_HOW[res.kind]} before the Fail state"
     if leaving.pointer == res.ref.pointer and x != EXIT_SUCCESS:
-        return (f"{res.label()} may be left behind {how}. A failed .sync create can leave it in a failed "
-                f"state, which keeps billing until it is deleted.{also} Fix: {fix}.{hint}")
-    return (f"{what} may still exist {how} (path: {arrow(names)}). Step Functions does not delete what a "
-            f"workflow created, so it keeps running and billing.{also} Fix: {fix}.{hint}")
+        return (f"{what} may be left behind {how}{also}", hint or fix)
+    return f"{what} may still exist {how}{also}", hint or fix
 
 
 def leak_finding(res, x, edge, leaving, names, others, hint, g, severity=None) -> Finding:
     related = [(res.ref.pointer, f"{res.label()} is created here")]
-    related += [(r.pointer, f"leaves here without deleting {res.label()} (path: {arrow(p)})") for r, p in others]
-    return Finding(leaving.pointer, leak_message(res, x, edge, leaving, names, others, hint, g),
-                   target="key", severity=severity, related=related, path=names)
+    related += [(r.pointer, f"state '{r.name}' leaves without deleting {res.label()} (path: {arrow(p)})") for r, p in others]
+    message, fix = leak_message(res, x, edge, leaving, names, others, hint, g)
+    return Finding(leaving.pointer, message, hint=fix, target="key", severity=severity, related=related, path=names)
 
 
 FAILURE_EXITS = (EXIT_FAIL, EXIT_ERROR)

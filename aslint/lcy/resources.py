@@ -59,7 +59,8 @@ class Key:
         return self.text[4:] if self.text.startswith("lit:") else None
 
     def show(self) -> str:
-        return f"'{self.text[4:]}'" if self.text.startswith("lit:") else f"`{self.text[5:]}`"
+        text = f"'{self.text[4:]}'" if self.text.startswith("lit:") else f"`{self.text[5:]}`"
+        return text if len(text) <= 60 else text[:58] + "…" + text[-1]
 
 
 def _expr_key(text: str, frame: str, jsonata: bool) -> Key:

@@ -24,12 +24,14 @@ def extract(doc, result) -> None:
     name = (doc.data.get("metadata") or {}).get("name") if isinstance(doc.data.get("metadata"), dict) else None
     name = name or "StateMachine"
     if not isinstance(spec, dict) or "definition" not in spec:
-        result.add("TPL004", "/spec" if isinstance(spec, dict) else "", f"ACK StateMachine {name} has no spec.definition; add one", "key")
+        result.add("TPL004", "/spec" if isinstance(spec, dict) else "", f"ACK StateMachine {name} has no spec.definition", "key",
+                   "Add spec.definition, the JSON definition as a string")
         return
     value = spec["definition"]
     pointer = "/spec/definition"
     if not isinstance(value, str):
-        result.add("TPL003", pointer, f"ACK StateMachine {name}: spec.definition must be a string holding the JSON definition")
+        result.add("TPL003", pointer, f"ACK StateMachine {name}: spec.definition is not a string",
+                   hint="Give the JSON definition as a string")
         return
     context = {"template_resource": str(name), "template_format": "ack", "role_policy_notes": []}
     role = spec.get("roleARN")

@@ -126,8 +126,8 @@ def _machine(host, resources, name, res, policies, result: Analysis) -> None:
                 move_duplicates(host, ptr)
                 found.append(ddoc)
             else:
-                result.add("TPL004", ptr, f"state machine {name}: {incomplete_reason(value)}, so it cannot run; "
-                                          "give it a StartAt and a States object", "key")
+                result.add("TPL004", ptr, f"state machine {name}: {incomplete_reason(value)}, so it cannot run", "key",
+                           "Give it a StartAt and a States object")
         else:
             found.extend(_from_string(host, name, ptr, value, subs, context, result))
     if "DefinitionString" in props:
@@ -136,23 +136,23 @@ def _machine(host, resources, name, res, policies, result: Analysis) -> None:
         found.extend(_from_uri(host, name, join(pbase, "DefinitionUri"), props["DefinitionUri"], subs, context, result))
     if "DefinitionS3Location" in props:
         result.add("TPL001", join(pbase, "DefinitionS3Location"),
-                   f"state machine {name} reads its definition from S3 (DefinitionS3Location); aslint does not fetch "
-                   "it, so it is not linted. Lint the local file it is uploaded from", "key")
+                   f"state machine {name} reads its definition from S3 (DefinitionS3Location), which aslint does not fetch",
+                   "key", "Lint the local file it is uploaded from")
     if not any(k in props for k in ("Definition", "DefinitionString", "DefinitionUri", "DefinitionS3Location")):
-        result.add("TPL004", base, f"state machine {name} has no Definition, DefinitionString, "
-                                   + ("DefinitionUri" if sam else "DefinitionS3Location") + "; add one", "key")
+        result.add("TPL004", base, f"state machine {name} has no Definition, DefinitionString or "
+                                   + ("DefinitionUri" if sam else "DefinitionS3Location"), "key", "Add one")
     result.machines.append((name, base, found))
     result.documents.extend(found)
 
 
 def _from_string(host, name, ptr, value, subs, context, result) -> list:
     if not isinstance(value, str) and not is_intrinsic(value):
-        result.add("TPL003", ptr, f"state machine {name}: the definition is a {type(value).__name__}, "
-                                  "not a JSON string; write it as a string (or use Definition for an object)")
+        result.add("TPL003", ptr, f"state machine {name}: the definition is a {type(value).__name__}, not a JSON string",
+                   hint="Write it as a string, or use Definition for an object")
         return []
     if is_intrinsic(value) and next(iter(value)) not in ("Fn::Sub", "Fn::Join"):
-        result.add("TPL001", ptr, f"state machine {name}: the definition is chosen by {next(iter(value))} "
-                                  "when the stack is deployed, so aslint cannot read it and does not lint it")
+        result.add("TPL001", ptr, f"state machine {name}: the definition is chosen by {next(iter(value))} at deploy time, "
+                                  "so it is not linted", hint="Lint each candidate definition as a file")
         return []
     missing: set = set()
     parts = substitute(pieces(host, ptr, value), subs, missing=missing)
@@ -163,8 +163,8 @@ def _from_string(host, name, ptr, value, subs, context, result) -> list:
     omap = offset_map(parts)
     docs, error = parse_string(host, ptr, omap.text, omap, dict(context), fmt="json")
     if error is not None:
-        result.add("TPL003", ptr, f"state machine {name}: the definition is not valid JSON after substitution: "
-                                  f"{error}; Step Functions would reject it")
+        result.add("TPL003", ptr, f"state machine {name}: the definition is not JSON after substitution: {error}",
+                   hint="Fix the definition text so that Step Functions can read it")
         return []
     out = []
     for ddoc in docs:
@@ -172,8 +172,8 @@ def _from_string(host, name, ptr, value, subs, context, result) -> list:
             ddoc.kind = "asl"
             out.append(ddoc)
         else:
-            result.add("TPL004", ptr, f"state machine {name}: {incomplete_reason(ddoc.data)}, so it cannot run; "
-                                      "give it a StartAt and a States object")
+            result.add("TPL004", ptr, f"state machine {name}: {incomplete_reason(ddoc.data)}, so it cannot run",
+                       hint="Give it a StartAt and a States object")
     return out
 
 
@@ -181,13 +181,12 @@ def _from_uri(host, name, ptr, value, subs, context, result) -> list:
     from aslint.core.loader import load
 
     if not isinstance(value, str):
-        result.add("TPL001", ptr, f"state machine {name} reads its definition from S3 (DefinitionUri object); "
-                                  "aslint does not fetch it, so it is not linted. Lint the local file it is uploaded from",
-                   "key")
+        result.add("TPL001", ptr, f"state machine {name} reads its definition from S3 (DefinitionUri object), which "
+                                  "aslint does not fetch", "key", "Lint the local file it is uploaded from")
         return []
     if value.startswith("s3://"):
-        result.add("TPL001", ptr, f"state machine {name} reads its definition from {value}; aslint does not fetch "
-                                  "it, so it is not linted. Lint the local file it is uploaded from")
+        result.add("TPL001", ptr, f"state machine {name} reads its definition from {value[:80]}, which aslint does not fetch",
+                   hint="Lint the local file it is uploaded from")
         return []
     if host.path in ("-", ""):
         return []  # standard input: there is no folder to resolve the path against
@@ -197,12 +196,12 @@ def _from_uri(host, name, ptr, value, subs, context, result) -> list:
 
     if not current().is_file(path):
         hint = _case_hint(path)
-        result.add("TPL002", ptr, f"state machine {name}: DefinitionUri {value} does not exist (looked for {path})"
-                                  + hint + "; `sam build` fails. Fix the path")
+        result.add("TPL002", ptr, f"DefinitionUri {value[:80]} of state machine {name} does not exist, so `sam build` fails",
+                   hint="Fix the path (relative to the template's folder)" + hint)
         return []
     loaded = load(path)
     if loaded.problem is not None:
-        result.add("TPL003", ptr, f"state machine {name}: DefinitionUri {value} cannot be read: {loaded.problem.message}")
+        result.add("TPL003", ptr, f"state machine {name}: DefinitionUri {value[:60]} cannot be read: {loaded.problem.message}")
         return []
     out = []
     for ddoc in loaded.documents:
@@ -223,7 +222,7 @@ def _case_hint(path: str) -> str:
 
     for entry in current().names(folder):
         if entry.lower() == base.lower() and entry != base:
-            return f" (there is {entry}: names are case-sensitive on Linux)"
+            return f": there is {entry}, and names are case-sensitive on Linux"
     return ""
 
 
@@ -268,8 +267,8 @@ def _role_context(host, resources, name, props, pbase, sam, policies, result) ->
             context["role_policies"] = docs
             context["role_resource"] = role
         else:
-            notes = [(join(pbase, key), f"the role of state machine {name} ({context['role_arn']}) is not defined in "
-                                        "this template, so its policies are not known; IAM permissions are not checked")]
+            notes = [(join(pbase, key), f"the role of state machine {name} is not defined in this template, so its "
+                                        "permissions are not checked")]
     elif sam:
         # SAM makes a role from Policies (none: a role without permissions)
         context["role_arn"] = "${%sRole.Arn}" % name
@@ -278,15 +277,21 @@ def _role_context(host, resources, name, props, pbase, sam, policies, result) ->
             docs, notes = roles.sam_policies_of(host, join(pbase, "Policies"), props["Policies"], policies)
         context["role_policies"] = docs
     else:
-        notes = [(pbase, f"state machine {name} has no RoleArn (CloudFormation requires one), so its "
-                         "permissions cannot be checked; add RoleArn: !GetAtt <Role>.Arn")]
+        notes = [(pbase, f"state machine {name} has no RoleArn, which CloudFormation requires")]
     connectors = _connectors(resources, name, props, pbase)
     if connectors and context.get("role_policies") is not None:
-        notes = list(notes) + [(connectors[0], f"SAM connectors add permissions to the role of {name} that aslint "
-                                               "does not expand; those permissions are not checked")]
+        notes = list(notes) + [(connectors[0], f"SAM connectors add permissions to the role of {name} that are not checked")]
     context["role_policy_notes"] = [message for _, message in notes]
     # the list is everything the role may do only when nothing was left unread
     context["role_policies_complete"] = "role_policies" in context and not notes
     for pointer, message in notes:
-        result.add("TPL005", pointer, message)
+        result.add("TPL005", pointer, message, hint=_note_hint(message))
     return context
+
+
+def _note_hint(message: str) -> str:
+    if "has no RoleArn" in message:
+        return "Add RoleArn: !GetAtt <Role>.Arn"
+    if "SAM connectors" in message:
+        return "Check the connector's permissions by hand, or write them as Policies"
+    return "Pass its policies with --role-policy or role-policies in the configuration"

@@ -28,14 +28,15 @@ def analysed(fill):
 class Problem:
     """A template-level finding: a TPL code, a pointer into the template, a message."""
 
-    __slots__ = ("code", "pointer", "message", "target", "document")
+    __slots__ = ("code", "pointer", "message", "target", "document", "hint")
 
-    def __init__(self, code: str, pointer: str, message: str, target: str = "value", document=None):
+    def __init__(self, code: str, pointer: str, message: str, target: str = "value", document=None, hint: str | None = None):
         self.code = code
         self.pointer = pointer
         self.message = message
         self.target = target
         self.document = document  # where the pointer is, when not the template's own document
+        self.hint = hint
 
 
 class Analysis:
@@ -44,8 +45,8 @@ class Analysis:
         self.machines: list = []  # (logical name, pointer, [definition Documents])
         self.documents: list = []  # everything the extractor yields
 
-    def add(self, code, pointer, message, target="value", document=None):
-        self.problems.append(Problem(code, pointer, message, target, document))
+    def add(self, code, pointer, message, target="value", hint=None, document=None):
+        self.problems.append(Problem(code, pointer, message, target, document, hint))
 
 
 def is_definition(data) -> bool:

@@ -88,8 +88,7 @@ def _managed_arn(host, pointer, value, resources, policies, out, notes, root="/R
                 out.append(policies.document(join(root, value["Ref"], "Properties", "PolicyDocument")))
                 return
     name = text_of(None, pointer, value)
-    notes.append((pointer, f"managed policy {name} is attached to the role but its statements are not in this "
-                           "template, so aslint cannot read them; permissions it grants are not checked"))
+    notes.append((pointer, f"managed policy {str(name)[:80]} is not in this template, so the permissions it grants are not checked"))
 
 
 def _policy_resources(policies: Policies, resources: dict) -> list:
@@ -142,8 +141,7 @@ def sam_policies_of(host, pointer: str, value, policies: Policies) -> tuple[list
         here = join(pointer, i) if isinstance(value, list) else pointer
         if isinstance(item, str) or (is_intrinsic(item) and next(iter(item)) in ("Ref", "Fn::Sub", "Fn::GetAtt")):
             name = item if isinstance(item, str) else text_of(None, here, item)
-            notes.append((here, f"managed policy {name} is named in Policies but its statements are not in this "
-                                "template, so aslint cannot read them; permissions it grants are not checked"))
+            notes.append((here, f"managed policy {str(name)[:80]} is not in this template, so the permissions it grants are not checked"))
         elif isinstance(item, dict) and "Statement" in item:
             out.append(policies.document(here))
         elif isinstance(item, dict) and len(item) == 1:

@@ -55,15 +55,14 @@ def extract(doc, result) -> None:
                 context["role_resource"] = logical
                 for pointer, message in notes:
                     context["role_policy_notes"].append(message)
-                    result.add("TPL005", pointer, message)
+                    result.add("TPL005", pointer, message, hint="Pass its policies with --role-policy or role-policies in the configuration")
             else:
-                message = (f"the role of state machine {name} ({context['role_arn']}) is not defined in this file, "
-                           "so its policies are not known; IAM permissions are not checked")
+                message = f"the role of state machine {name} is not defined in this file, so its permissions are not checked"
                 context["role_policy_notes"].append(message)
-                result.add("TPL005", join(base, "role"), message)
+                result.add("TPL005", join(base, "role"), message, hint="Pass its policies with --role-policy or role-policies in the configuration")
         context["role_policies_complete"] = "role_policies" in context and not context["role_policy_notes"]
         if "definition" not in machine:
-            result.add("TPL004", base, f"state machine {name} has no definition; add one", "key")
+            result.add("TPL004", base, f"state machine {name} has no definition", "key", "Add one")
             continue
         value, ptr = machine["definition"], join(base, "definition")
         found = []
@@ -77,8 +76,8 @@ def extract(doc, result) -> None:
                 move_duplicates(doc, ptr)
                 found.append(ddoc)
             else:
-                result.add("TPL004", ptr, f"state machine {name}: {incomplete_reason(value)}, so it cannot run; "
-                                          "give it a StartAt and a States object", "key")
+                result.add("TPL004", ptr, f"state machine {name}: {incomplete_reason(value)}, so it cannot run", "key",
+                           "Give it a StartAt and a States object")
         else:
             found = _from_string(doc, str(name), ptr, value, {}, context, result)
             for ddoc in found:

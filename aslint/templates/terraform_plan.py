@@ -161,9 +161,9 @@ def _role(doc, address, values, expressions, resources, by_address, policy, resu
                 role_address = addr
                 break
     if role_address is None:
-        message = f"{address}: its role is not a role of this plan, so its policies are not known; IAM permissions are not checked"
+        message = f"{address}: its role is not in this plan, so its permissions are not checked"
         notes.append(message)
-        result.add("TPL005", join(ptr, "values", "role_arn") if "role_arn" in values else ptr, message)
+        result.add("TPL005", join(ptr, "values", "role_arn") if "role_arn" in values else ptr, message, hint="Pass its policies with --role-policy or role-policies in the configuration")
         return context
     context.setdefault("role_arn", "${%s.arn}" % role_address)
     context["role_resource"] = role_address
@@ -195,13 +195,14 @@ def _role(doc, address, values, expressions, resources, by_address, policy, resu
                 attached_policies.append(policy(join(target[0], "values", "policy"), target[1].get("address", "")))
             else:
                 arn = rvalues.get("policy_arn") or "(known after apply)"
-                message = f"managed policy {arn} is attached to {role_address} but its statements are not in this plan; permissions it grants are not checked"
+                message = f"managed policy {str(arn)[:80]} of {role_address} is not in this plan, so the permissions it grants are not checked"
                 notes.append(message)
-                result.add("TPL005", join(rptr, "values", "policy_arn") if "policy_arn" in rvalues else rptr, message)
+                result.add("TPL005", join(rptr, "values", "policy_arn") if "policy_arn" in rvalues else rptr, message,
+                           hint="Pass its policies with --role-policy or role-policies in the configuration")
     for arn in _seq(role_values.get("managed_policy_arns")):
-        message = f"managed policy {arn} is attached to {role_address} but its statements are not in this plan; permissions it grants are not checked"
+        message = f"managed policy {str(arn)[:80]} of {role_address} is not in this plan, so the permissions it grants are not checked"
         notes.append(message)
-        result.add("TPL005", join(role_ptr, "values", "managed_policy_arns"), message)
+        result.add("TPL005", join(role_ptr, "values", "managed_policy_arns"), message, hint="Pass its policies with --role-policy or role-policies in the configuration")
     context["role_policies"] = [d for d in docs + attached_policies if d is not None]
     context["role_policies_complete"] = not notes
     return context

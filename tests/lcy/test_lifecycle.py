@@ -64,15 +64,17 @@ def test_sample_project_leaks_cluster_and_nodegroup_on_failure_paths():
     assert sorted(d.state for d in leaks) == ["Create a node group", "Create an EKS cluster"]
     cluster = next(d for d in leaks if d.message.startswith("cluster 'ExampleCluster'"))
     assert cluster.state == "Create an EKS cluster" and cluster.path == ["Create an EKS cluster"]
+    others = " ".join(message for _, message in cluster.related)  # the other exits: related locations
     for state in ("Create a node group", "Run a job on EKS", "Send expected result", "Send unexpected result", "Delete job"):
-        assert f"'{state}'" in cluster.message
-    assert "'Delete node group'" not in cluster.message.split("It also leaves")[1].split(".")[0]
+        assert f"state '{state}' leaves" in others
+    assert "state 'Delete node group' leaves" not in others
+    assert "(and 5 other exits)" in cluster.message
     nodegroup = next(d for d in leaks if d.message.startswith("node group 'ExampleNodegroup'"))
     assert nodegroup.path == ["Create a node group"]
-    assert "'Create an EKS cluster'" not in nodegroup.message.split("It also leaves")[1]
+    assert "state 'Create an EKS cluster' leaves" not in " ".join(message for _, message in nodegroup.related)
     assert not [d for d in found if d.code == "LCY001"], "the success path deletes everything"
     assert len(cluster.related) == 1 + 5  # the create + the other states that leave
-    assert all(m.startswith("leaves here") for _, m in cluster.related[1:])
+    assert all(m.startswith("state ") and " leaves without deleting " in m for _, m in cluster.related[1:])
     assert cluster.related[-1][1].endswith("(path: 'Create an EKS cluster' → 'Create a node group' → 'Run a job on EKS'"
                                           " → 'Examine output' → 'Send expected result' → 'Delete job')")
 
@@ -121,7 +123,7 @@ def test_map_iteration_that_creates_and_forgets():
     assert "LCY001" in [d.code for d in found]
     leak = next(d for d in found if d.code == "LCY001")
     assert leak.path[0] == "Create" and leak.path[-2:] == ["Each", "Delete"] and leak.state == "Delete"
-    assert "every iteration of Map 'Each'" in leak.message
+    assert "inside the iteration of Map 'Each'" in leak.hint
     assert "LCY002" not in [d.code for d in found], "a failing delete is not a leak path"
 
 
@@ -194,7 +196,7 @@ def test_request_response_create_failing_creates_nothing_but_sync_may():
     assert "LCY002" not in codes(rr)
     sync = machine("Create", {"Create": create(nxt="Delete"), "Delete": delete()})
     found = [d for d in lint(sync) if d.code == "LCY002"]
-    assert len(found) == 1 and "failed .sync create" in found[0].message
+    assert len(found) == 1 and "may be left behind" in found[0].message
 
 
 # --- identity ----------------------------------------------------------------------------------
@@ -212,7 +214,7 @@ def test_dynamic_names_via_different_paths_leak():
               "Delete": delete(name="$.other.name", key="Name.$")}
     found = [d for d in lint(machine("Create", states)) if d.code == "LCY001"]
     assert len(found) == 1
-    assert "`$.other.name`" in found[0].message and "`$.cluster.name`" in found[0].message
+    assert "`$.other.name`" in found[0].hint and "`$.cluster.name`" in found[0].hint
 
 
 def test_overwritten_name_is_reported_as_undecidable_not_as_leak():
@@ -336,7 +338,7 @@ def _delete_job(**extra):
 
 def test_job_with_fixed_name_left_behind():
     found = [d for d in lint(machine("Run", {"Run": _run_job()})) if d.code == "LCY003"]
-    assert found and "AlreadyExists" in found[0].message and "generateName" in found[0].message
+    assert found and "(409)" in found[0].message and "generateName" in found[0].hint
     assert "LCY003" not in codes(machine("Run", {"Run": _run_job(ttl=True)}))
 
 

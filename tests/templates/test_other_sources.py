@@ -46,7 +46,7 @@ def test_definition_uri_missing_file_and_case_hint(tmp_path):
                         "    Properties:\n      DefinitionUri: statemachine/machine.asl.json\n")
     diags = _diags(run_paths([template]))
     d = next(d for d in diags if d.code == "TPL002")
-    assert d.line == 6 and "Machine.asl.json" in d.message and "case-sensitive" in d.message
+    assert d.line == 6 and "Machine.asl.json" in d.hint and "case-sensitive" in d.hint
 
 
 def test_definition_uri_s3_object_is_not_linted():

@@ -42,6 +42,6 @@ class ResourceLeakedOnSuccess(Rule):
                 yield leak_finding(*leak, g)
             else:
                 finding = leak_finding(*leak, g, severity="info")
-                finding.hint = (f"If the {res.label()} is what this workflow is for, ignore LCY001 here; "
+                finding.hint = leak[6] or (f"If the {res.label()} is what this workflow is for, ignore LCY001 here; "
                                 "otherwise delete it before the end")
                 yield finding

@@ -1,10 +1,8 @@
 """LCY004: a delete names the resource by the same expression as its create, but the value may have changed."""
 
 from __future__ import annotations
-
 from aslint.core.finding import Finding
 from aslint.lcy.dataflow import flow
-from aslint.lcy.report import arrow
 from aslint.core.rule import Rule
 
 
@@ -41,15 +39,15 @@ class CleanupIdentityUndecidable(Rule):
                 res = f.creates[bit]
                 key = res.name if res.kind != "cluster" else res.cluster
                 writer, how = _writer(f, res)
-                by = f" (state '{writer.name}' may overwrite it with {how})" if writer is not None else ""
+                by = f": state '{writer.name}' may overwrite its name" if writer is not None else ": its name may change in between"
                 path = f.names(f.shortest(g.node_of[res.ref.pointer], bit, [node]).get(node, []))
                 related = [(res.ref.pointer, f"{res.label()} is created here")]
                 if writer is not None:
                     related.append((writer.pointer, "may overwrite the value that names it"))
                 yield Finding(
                     delete.ref.pointer,
-                    f"aslint cannot tell whether state '{delete.ref.name}' deletes the {res.label()} created in "
-                    f"state '{res.ref.name}': both name it {key.show()}, but what that reads may change between "
-                    f"them{by}, path {arrow(path)}. Keep the name in a field no state in between writes "
-                    "(give intermediate states a ResultPath elsewhere), or read it from $$.Execution.Input.",
+                    f"aslint cannot tell whether this deletes the {res.label()} created in state '{res.ref.name}'{by}",
+                    hint=(f"Keep the name in a field no state in between writes ({writer.name!r} writes {how}), "
+                          "or read it from $$.Execution.Input" if writer is not None else
+                          "Keep the name in a field no state in between writes, or read it from $$.Execution.Input"),
                     target="key", related=related, path=path)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from aslint.core.finding import Finding
 from aslint.lcy.dataflow import flow
-from aslint.lcy.report import DELETE_HOW, arrow
+from aslint.lcy.report import DELETE_HOW
 from aslint.core.rule import Rule
 
 
@@ -28,10 +28,8 @@ class ClusterDeletedBeforeNodegroups(Rule):
                 path = f.names(f.shortest(g.node_of[res.ref.pointer], bit, [node]).get(node, []))
                 yield Finding(
                     delete.ref.pointer,
-                    f"State '{delete.ref.name}' deletes cluster {delete.cluster.show()} while the {res.label()} "
-                    f"created in state '{res.ref.name}' may still exist (path: {arrow(path)}). EKS refuses to "
-                    "delete a cluster that still has node groups or Fargate profiles, so the cluster stays. "
-                    f"Delete it first with {DELETE_HOW[res.kind]} on every path that reaches this state.",
+                    f"cluster {delete.cluster.show()} is deleted while {res.label()} may still exist, so EKS refuses it",
+                    hint=f"Delete the {res.label()} first with {DELETE_HOW[res.kind]} on every path to this state",
                     target="key", related=[(res.ref.pointer, f"{res.label()} is created here")], path=path)
 
         yield from _deleting_right_before(f)

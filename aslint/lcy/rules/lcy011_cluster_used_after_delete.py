@@ -1,10 +1,8 @@
 """LCY011: a task uses a cluster (runJob, call, node group or Fargate profile) after it may have been deleted."""
 
 from __future__ import annotations
-
 from aslint.core.finding import Finding
 from aslint.lcy.dataflow import flow
-from aslint.lcy.report import arrow
 from aslint.core.rule import Rule
 
 
@@ -29,9 +27,8 @@ class ClusterUsedAfterDelete(Rule):
                     path = f.names(f.shortest(g.node_of[delete.ref.pointer], bit, [node], use_deleted=True).get(node, []))
                     yield Finding(
                         use.ref.pointer,
-                        f"State '{use.ref.name}' ({use.task.api}) uses cluster {use.cluster.show()} after state "
-                        f"'{delete.ref.name}' may have deleted it (path: {arrow(path)}); the call fails on a "
-                        "deleted or deleting cluster. Move the delete after every use of the cluster, or create "
-                        "it again before this state.",
+                        f"state '{use.ref.name}' ({use.task.api}) uses cluster {use.cluster.show()} after state "
+                        f"'{delete.ref.name}' may have deleted it",
+                        hint="Move the delete after every use of the cluster, or create it again before this state",
                         target="key", related=[(delete.ref.pointer, "the cluster is deleted here")], path=path)
                     break

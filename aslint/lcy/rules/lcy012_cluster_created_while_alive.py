@@ -1,10 +1,8 @@
 """LCY012: a second cluster with the same literal name is created while the first may still exist."""
 
 from __future__ import annotations
-
 from aslint.core.finding import Finding
 from aslint.lcy.dataflow import flow
-from aslint.lcy.report import arrow
 from aslint.core.rule import Rule
 
 
@@ -29,9 +27,8 @@ class ClusterCreatedWhileAlive(Rule):
                     again = "again " if first is site else ""
                     yield Finding(
                         site.ref.pointer,
-                        f"State '{site.ref.name}' creates cluster {site.cluster.show()} {again}while the one created "
-                        f"in state '{first.ref.name}' may still exist (path: {arrow(path)}). Cluster names are "
-                        "unique per account and Region, so this create fails. Delete the first cluster before, "
-                        "or give each cluster its own name (e.g. from $$.Execution.Name).",
+                        f"cluster {site.cluster.show()} is created {again}while the one from state '{first.ref.name}' "
+                        "may still exist, so the create fails",
+                        hint="Delete the first cluster before (names are unique per Region), or name each from $$.Execution.Name",
                         target="key", related=[(first.ref.pointer, "the first cluster is created here")], path=path)
                     break

@@ -39,7 +39,6 @@ class DeleteWithoutRetry(Rule):
             pointer = f"{task.ref.pointer}/Retry" if "Retry" in task.ref.node else task.ref.pointer
             yield Finding(
                 pointer,
-                f"Cleanup task '{task.ref.name}' ({task.api}) has no Retry that retries: one throttling or "
-                f"transient error and the {what} stays. Add a Retry, e.g. "
-                '[{"ErrorEquals": ["States.ALL"], "IntervalSeconds": 30, "MaxAttempts": 5, "BackoffRate": 2}].',
+                f"cleanup task '{task.ref.name}' ({task.api}) has no Retry, so one transient error leaves the {what}",
+                hint='Add a Retry, e.g. [{"ErrorEquals": ["States.ALL"], "IntervalSeconds": 30, "MaxAttempts": 5, "BackoffRate": 2}]',
                 target="key")

@@ -30,8 +30,6 @@ class ClusterDeleteUnconfirmed(Rule):
                 fix = ValueFix(f"{task.ref.pointer}/Resource", resource + ".sync", "wait for the deletion (.sync)")
             yield Finding(
                 f"{task.ref.pointer}/Resource",
-                f"State '{task.ref.name}' starts the cluster deletion (request-response) and the workflow then "
-                "ends: nobody sees whether the deletion finished or failed. Use eks:deleteCluster.sync so the "
-                "state waits and fails (and can retry) when the deletion fails; the role then also needs "
-                "eks:DescribeCluster.",
+                f"state '{task.ref.name}' starts the cluster deletion and the workflow ends without seeing whether it worked",
+                hint="Use eks:deleteCluster.sync so the state waits and can fail and retry (the role then needs eks:DescribeCluster)",
                 fix=fix)

@@ -21,8 +21,6 @@ class ExecutionTimeoutSkipsCleanup(Rule):
         names = ", ".join(f"'{s.ref.name}'" for s in clusters[:3])
         yield Finding(
             "/TimeoutSeconds",
-            f"The execution's TimeoutSeconds ends a run that takes too long with no Catch or cleanup state "
-            f"running, so the cluster created in state {names} stays behind. Remove the top-level TimeoutSeconds "
-            "and set TimeoutSeconds on the long tasks instead: their States.Timeout can be caught "
-            "(States.ALL or States.Timeout) and lead to the cleanup chain.",
+            f"the execution's TimeoutSeconds ends a long run with no cleanup, so the cluster created in state {names} stays",
+            hint="Set TimeoutSeconds on the long tasks instead: their States.Timeout can be caught and lead to the cleanup",
             target="key", related=[(s.ref.pointer, "the cluster is created here") for s in clusters])

@@ -21,7 +21,7 @@ class StoppedExecutionSkipsCleanup(Rule):
             what = f"the {len(clusters)} clusters this workflow creates"
         yield Finding(
             first.ref.pointer,
-            f"if the execution is stopped or times out, no Catch runs and {what} stays",
+            f"a stopped or timed-out execution runs no Catch, so {what} stays",
             hint="Start a cleanup from an EventBridge rule on execution status ABORTED or TIMED_OUT, or run a "
                  "tag-based sweeper; then put 'aslint: ignore[LCY023]' in the state's Comment",
             related=[(site.ref.pointer, f"cluster created in state '{site.ref.name}'") for site in others[:20]],

@@ -23,7 +23,7 @@ class TemplateProblemRule(Rule):
             return
         for problem in analysis.problems:
             if problem.code == self.code:
-                finding = Finding(problem.pointer, problem.message, target=problem.target)
+                finding = Finding(problem.pointer, problem.message, target=problem.target, hint=problem.hint)
                 if problem.document is not None:
                     finding.document = problem.document  # in another file of a Terraform module
                 yield finding

@@ -33,6 +33,6 @@ class UndefinedDefinitionSubstitution(Rule):
             elif isinstance(node, str) and "${" in node:
                 for m in _TOKEN.finditer(node):
                     if m.group(1) in names:
-                        yield Finding(pointer, f"'${{{m.group(1)}}}' is not a key of {resource}'s DefinitionSubstitutions, "
-                                               f"so Step Functions receives the text '${{{m.group(1)}}}' as it is; add "
-                                               f"{m.group(1)} to DefinitionSubstitutions or correct the name")
+                        yield Finding(pointer, f"'${{{m.group(1)[:40]}}}' is not a key of {resource}'s DefinitionSubstitutions, "
+                                               "so it stays as literal text",
+                                      hint=f"Add {m.group(1)[:40]} to DefinitionSubstitutions, or correct the name")
