@@ -84,7 +84,7 @@ def _how_it_leaves(g, edge, leaving_ref) -> str:
         why = "its catchers do not match every error"
     else:
         why = "it has no Catch"
-    return f"when state '{leaving_ref.name}' fails: {why}"
+    return f"when this state fails: {why}"
 
 
 def leak_findings(doc, exits, kinds):

@@ -92,7 +92,7 @@ def test_unreadable_role_policy_is_a_note_not_a_crash(tmp_path, capsys, monkeypa
     monkeypatch.chdir(tmp_path)
     main(["check", "d.asl.json", "--isolated", "--select", "IAM,ASL000", "--role-policy", "p.json", "--role-policy", "nope.json", "--format", "json"])
     diags = json.loads(capsys.readouterr().out)["diagnostics"]
-    assert diags and all(d["code"] == "IAM001" and d["severity"] == "info" and "nope.json" in d["message"] for d in diags)
+    assert diags and all(d["code"] == "IAM001" and d["severity"] == "info" and "nope.json" in d["help"] for d in diags)
 
 
 def test_a_run_without_policies_loads_no_catalog(shared):

@@ -39,7 +39,7 @@ def test_warn_share_is_an_option():
 def test_runjob_logs_unbounded(ql):
     (hit,) = found(task("runJob.sync", run_params(LogOptions={"RetrieveLogs": True}), ql), "PAY002")
     assert hit.severity == "warning" and hit.pointer.endswith("/LogOptions/RetrieveLogs")
-    assert "limitBytes" in hit.message
+    assert "limitBytes" in hit.hint
     bounded = run_params(LogOptions={"RetrieveLogs": True, "LogParameters": {"tailLines": ["50"]}})
     assert found(task("runJob.sync", bounded, ql), "PAY002") == []
     assert found(task("runJob.sync", run_params(LogOptions={"RetrieveLogs": False}), ql), "PAY002") == []

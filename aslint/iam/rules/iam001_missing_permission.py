@@ -33,19 +33,22 @@ class MissingPermission(Rule):
             condition = pass_condition(passed_to) if passed_to and "iam:passedtoservice" in need.context else None
             add = statement_json(actions, suggested_resource(resource, ctx.doc), condition)
             if need.passed_role:
-                what = (f"state '{need.state.name}' passes {need.why.split(' is passed')[0]} {resource} to {passed_to}, "
-                        f"but the role's policies ({pair.names()}) do not allow iam:PassRole on it"
-                        + (f" for {passed_to}" if condition else ""))
+                what = (f"passing {need.why.split(' is passed')[0]} {resource} to {passed_to} needs iam:PassRole, "
+                        "which the role's policies do not allow")
             else:
-                what = (f"state '{need.state.name}' needs {_and(actions)} on {resource}, "
-                        f"which the role's policies ({pair.names()}) do not grant")
+                what = f"{_and(actions)} on {resource} is needed but not granted by the role's policies"
             if decision == DENIED:
                 denier = items[0][1].denied_by[0]
-                message = f"{what}: {denier.label(True)} denies it, and an explicit Deny wins over any Allow; narrow that Deny"
+                message = f"{what}: {denier.label(True)} denies it"
+                hint = "Narrow that Deny: an explicit Deny wins over any Allow"
             else:
-                message = f"{what}; add the statement {add}"
+                message = what
+                hint = f"Add to {pair.names()} the statement {add}"
             severity = None
             if not pair.complete:
                 severity = "info"
-                message += f" (aslint could not read all of the role's policies, so it may be granted there: {'; '.join(pair.notes)})"
-            yield Finding(pointer, message, severity=severity)
+                message += " (some of the role's policies could not be read)"
+                unread = "; ".join(pair.notes)
+                unread = unread if len(unread) <= 100 else unread[:99] + "…"
+                hint = f"If what could not be read ({unread}) does not grant it: {hint[0].lower()}{hint[1:]}"
+            yield Finding(pointer, message, severity=severity, hint=hint)

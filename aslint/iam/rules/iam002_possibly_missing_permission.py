@@ -23,6 +23,5 @@ class PossiblyMissingPermission(Rule):
         for (_, pointer, resource, why), items in groups.items():
             actions = list(dict.fromkeys(n.action for n in items))
             names = " and ".join(actions)
-            yield Finding(pointer, f"state '{items[0].state.name}' may need {names} on {resource}, which the role's policies "
-                                   f"({pair.names()}) do not grant; UNCERTAIN: {why}. If the task fails with an access "
-                                   f"error, add the statement {statement_json(actions, resource)}")
+            yield Finding(pointer, f"{names} on {resource} may be needed but is not granted by the role's policies",
+                          hint=f"If the task fails with an access error, add {statement_json(actions, resource)} (uncertain: {why})")

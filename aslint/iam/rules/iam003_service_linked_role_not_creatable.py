@@ -21,6 +21,5 @@ class ServiceLinkedRoleNotCreatable(Rule):
                 continue
             op = "StringLike" if "*" in (need.service_name or "") else "StringEquals"
             cond = {op: {"iam:AWSServiceName": need.service_name}} if need.service_name else None
-            yield Finding(need.pointer, f"state '{need.state.name}' may need {need.action} {need.why}; the role's policies "
-                                        f"({pair.names()}) do not grant it. Create the service-linked role once beforehand, "
-                                        f"or add the statement {statement_json([need.action], need.resource, cond)}")
+            yield Finding(need.pointer, f"{need.action} may be needed ({need.why}) but is not granted by the role's policies",
+                          hint=f"Create the service-linked role once beforehand, or add {statement_json([need.action], need.resource, cond)}")

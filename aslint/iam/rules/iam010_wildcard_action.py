@@ -20,10 +20,9 @@ class WildcardAction(Rule):
                     continue
                 v = value.strip()
                 if v == "*":
-                    yield Finding(pointer, f"{stmt.label()} allows every action of every AWS service (\"*\"); list the "
-                                           "actions the workload calls (for a state machine, `aslint policy DEFINITION` prints them)")
+                    yield Finding(pointer, f"{stmt.label()} allows every action of every AWS service (\"*\")",
+                                  hint="List the actions the workload calls (`aslint policy DEFINITION` prints a state machine's)")
                 elif v.endswith(":*") and v.count(":") == 1 and "${" not in v:
                     service = v[:-2]
-                    yield Finding(pointer, f"{stmt.label()} allows every {service} action (\"{v}\"), including ones that "
-                                           f"delete resources or change permissions; list the {service} actions the workload "
-                                           "calls (for a state machine, `aslint policy DEFINITION` prints them)")
+                    yield Finding(pointer, f"{stmt.label()} allows every {service} action (\"{v}\"), including those that delete or change permissions",
+                                  hint=f"List the {service} actions the workload calls (`aslint policy DEFINITION` prints a state machine's)")

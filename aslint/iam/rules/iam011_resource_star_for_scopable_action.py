@@ -36,7 +36,8 @@ class ResourceStarForScopableAction(Rule):
                 continue
             prefix_types = sorted({(a.split(":", 1)[0], t) for a, ts in scopable.items() for t in ts})
             templates = [catalog.arn_template(p, t) or f"{p} {t}" for p, t in prefix_types]
-            yield Finding(stars[0][1], f"{stmt.label()} grants {', '.join(sorted(scopable))} on every resource (\"*\"), but "
-                                       f"{'this action authorises' if len(scopable) == 1 else 'these actions authorise'} on "
-                                       f"{', '.join(sorted({t for ts in scopable.values() for t in ts}))} resources; name them "
-                                       f"({'; '.join(templates)}) and keep \"*\" for actions that support no resource type")
+            shown = sorted(scopable)
+            listed = ", ".join(shown[:3]) + (f" and {len(shown) - 3} more" if len(shown) > 3 else "")
+            yield Finding(stars[0][1], f"{stmt.label()} grants {listed} on every resource (\"*\"), though "
+                                       f"{'it takes' if len(scopable) == 1 else 'they take'} resource ARNs",
+                          hint=f"Name the resources ({'; '.join(templates)[:150]}); keep \"*\" for actions without resource types")

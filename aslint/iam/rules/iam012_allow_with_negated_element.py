@@ -16,10 +16,8 @@ class AllowWithNegatedElement(Rule):
             if not stmt.allow:
                 continue
             if stmt.not_action is not None:
-                yield Finding(stmt.not_action.pointer, f"{stmt.label()} allows every action except those in NotAction, "
-                                                       "including every action AWS adds later; use Action with the actions "
-                                                       "you need (NotAction belongs with Deny)", target="key")
+                yield Finding(stmt.not_action.pointer, f"{stmt.label()} allows every action except those in NotAction, new ones included",
+                              target="key", hint="Use Action with the actions you need (NotAction belongs with Deny)")
             if stmt.not_resource is not None:
-                yield Finding(stmt.not_resource.pointer, f"{stmt.label()} allows the actions on every resource except those in "
-                                                         "NotResource, including resources created later; use Resource with the "
-                                                         "ARNs you need", target="key")
+                yield Finding(stmt.not_resource.pointer, f"{stmt.label()} allows the actions on every resource except those in NotResource",
+                              target="key", hint="Use Resource with the ARNs you need")

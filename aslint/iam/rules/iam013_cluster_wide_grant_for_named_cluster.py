@@ -58,8 +58,9 @@ class ClusterWideGrant(Rule):
                 scoped = sorted({r for a in hit for r in clusters.get(a, ())})
                 if not hit or not scoped:
                     continue
-                finding = Finding(pointer, f"{stmt.label(True)} grants {', '.join(hit)} on every {rtype} ({value}), but the "
-                                           f"definition only uses {', '.join(scoped)}; scope the Resource to "
-                                           f"{scoped[0] if len(scoped) == 1 else scoped}")
+                listed = ", ".join(hit[:3]) + (f" and {len(hit) - 3} more" if len(hit) > 3 else "")
+                finding = Finding(pointer, f"{stmt.label(True)} grants {listed} on every {rtype}, but the definition uses "
+                                           f"{len(scoped)} named {rtype}{'s' if len(scoped) != 1 else ''}",
+                                  hint=f"Scope the Resource to {scoped[0] if len(scoped) == 1 else scoped}")
                 finding.document = stmt.doc
                 yield finding

@@ -24,7 +24,5 @@ class PassRoleOnAnyRole(Rule):
                 continue  # IAM010 reports "*" on its own
             for value, pointer in stmt.resource.values:
                 if isinstance(value, str) and _ANY_ROLE.match(value.strip()):
-                    yield Finding(pointer, f"{stmt.label()} lets the holder pass any role ({value}) to a service, which can "
-                                           "run with that role's permissions (privilege escalation; Access Analyzer: "
-                                           "PASS_ROLE_WITH_STAR_IN_RESOURCE); list the role ARNs the workload passes, e.g. "
-                                           "the cluster and node roles an EKS workflow names")
+                    yield Finding(pointer, f"{stmt.label()} lets the holder pass any role ({value[:60]}) to a service, a privilege escalation",
+                                  hint="List the role ARNs the workload passes, e.g. the cluster and node roles an EKS workflow names")

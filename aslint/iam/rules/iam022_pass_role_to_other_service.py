@@ -46,8 +46,7 @@ class PassRoleToOtherService(Rule):
             for op, value, pointer in passed_to_values(stmt):
                 if "not" in op.lower() or not isinstance(value, str) or value == "eks.amazonaws.com":
                     continue
-                finding = Finding(pointer, f"{stmt.label(True)} lets the role pass {hits[0][0]} to {value}, but the definition passes "
-                                           f"it only to eks.amazonaws.com ({hits[0][2].why} in state '{hits[0][2].state.name}'); "
-                                           f"remove {value} so that iam:PassedToService allows eks.amazonaws.com alone")
+                finding = Finding(pointer, f"{stmt.label(True)} lets the role pass {hits[0][0]} to {value}, but the definition passes it only to EKS",
+                                  hint=f"Remove {value} so that iam:PassedToService allows eks.amazonaws.com alone")
                 finding.document = stmt.doc
                 yield finding

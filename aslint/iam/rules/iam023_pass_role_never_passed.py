@@ -32,7 +32,7 @@ class PassRoleNeverPassed(Rule):
                 if any(overlaps(value, r) for r in passed):
                     continue
                 used = ", ".join(passed) if passed else "no role"
-                finding = Finding(pointer, f"{stmt.label(True)} lets the role pass {value}, which no state of the definition passes "
-                                           f"(it passes {used}); remove it from the Resource list")
+                finding = Finding(pointer, f"{stmt.label(True)} lets the role pass {value}, which no state of the definition passes",
+                                  hint=f"Remove it from the Resource list (the definition passes {used[:100]})")
                 finding.document = stmt.doc
                 yield finding

@@ -42,7 +42,8 @@ class UnusedGrant(Rule):
                 if any(used(a) for a in expanded):
                     continue
                 what = value if not has_wildcard(value) else f"{value} ({len(expanded)} actions)"
-                finding = Finding(pointer, f"{stmt.label(True)} grants {what}, which no state of {whose} needs on "
-                                           f"{', '.join(str(r) for r, _ in resources)}; remove it (least privilege)")
+                shown = ", ".join(str(r) for r, _ in resources[:2]) + (f" and {len(resources) - 2} more" if len(resources) > 2 else "")
+                finding = Finding(pointer, f"{stmt.label(True)} grants {what}, which no state of {whose} needs on {shown}",
+                                  hint="Remove it (least privilege)")
                 finding.document = stmt.doc
                 yield finding

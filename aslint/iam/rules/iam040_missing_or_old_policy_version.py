@@ -26,20 +26,19 @@ class MissingOrOldVersion(Rule):
                 return  # a SAM policy template's expansion: SAM writes it
             variables = _VARIABLE.search(json.dumps(data.get("Statement")))
             if variables:
-                yield Finding("/Statement", f"the policy has no Version, so IAM reads it as the old 2008-10-17 language where "
-                                            f"the policy variable {variables.group(0)} is plain text and matches nothing; add "
-                                            f"\"Version\": \"{CURRENT}\"", target="key")
+                yield Finding("/Statement", f"the policy has no Version, so its policy variable {variables.group(0)[:40]} is plain text that matches nothing",
+                              target="key", hint=f"Add \"Version\": \"{CURRENT}\"")
             else:
-                yield Finding("/Statement", f"the policy has no Version, so IAM reads it in the old 2008-10-17 language (no "
-                                            f"policy variables); add \"Version\": \"{CURRENT}\"", target="key", severity="info")
+                yield Finding("/Statement", "the policy has no Version, so IAM reads it in the old 2008-10-17 language",
+                              target="key", severity="info", hint=f"Add \"Version\": \"{CURRENT}\"")
             return
         version = data["Version"]
         if version == CURRENT:
             return
         if version == "2008-10-17":
-            yield Finding("/Version", f"Version 2008-10-17 is the old policy language: policy variables are not replaced; "
-                                      f"use \"{CURRENT}\"", fix=ValueFix("/Version", CURRENT, f"set Version to {CURRENT}"))
+            yield Finding("/Version", "Version 2008-10-17 is the old policy language, where policy variables are not replaced",
+                          hint=f"Use \"{CURRENT}\"", fix=ValueFix("/Version", CURRENT, f"set Version to {CURRENT}"))
             return
-        yield Finding("/Version", f"Version {version!r} is not a policy language version (IAM accepts \"{CURRENT}\" and the "
-                                  f"old \"2008-10-17\"); use \"{CURRENT}\"", severity="error",
+        yield Finding("/Version", f"Version {str(version)[:40]!r} is not a policy language version", severity="error",
+                      hint=f"Use \"{CURRENT}\" (IAM also accepts the old \"2008-10-17\")",
                       fix=ValueFix("/Version", CURRENT, f"set Version to {CURRENT}"))

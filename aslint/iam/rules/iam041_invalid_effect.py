@@ -14,8 +14,8 @@ class InvalidEffect(Rule):
     def check(self, ctx):
         for stmt in statements(ctx.doc):
             if "Effect" not in stmt.node:
-                yield Finding(stmt.pointer, f"{stmt.label()} has no Effect, so IAM rejects the policy; add \"Effect\": \"Allow\" "
-                                            "or \"Effect\": \"Deny\"", target="key")
+                yield Finding(stmt.pointer, f"{stmt.label()} has no Effect, so IAM rejects the policy", target="key",
+                              hint="Add \"Effect\": \"Allow\" or \"Effect\": \"Deny\"")
                 continue
             effect = stmt.effect
             if effect in ("Allow", "Deny"):
@@ -23,8 +23,9 @@ class InvalidEffect(Rule):
             pointer = f"{stmt.pointer}/Effect"
             if isinstance(effect, str) and effect.strip().lower() in ("allow", "deny"):
                 right = effect.strip().capitalize()
-                yield Finding(pointer, f"Effect {effect!r} must be written exactly \"{right}\" (IAM is case-sensitive here and "
-                                       f"rejects the policy; some tools silently ignore the statement); write \"{right}\"",
+                yield Finding(pointer, f"Effect {effect!r} is not written exactly \"{right}\", so IAM rejects the policy (it is case-sensitive)",
+                              hint=f"Write \"{right}\"",
                               fix=ValueFix(pointer, right, f"write Effect as {right}"))
             else:
-                yield Finding(pointer, f"Effect {effect!r} is neither \"Allow\" nor \"Deny\"; IAM rejects the policy")
+                yield Finding(pointer, f"Effect {str(effect)[:40]!r} is neither \"Allow\" nor \"Deny\", so IAM rejects the policy",
+                              hint="Write \"Allow\" or \"Deny\"")

@@ -34,7 +34,8 @@ class UnknownAction(Rule):
                     continue
                 for value, pointer in element.values:
                     if not isinstance(value, str):
-                        yield Finding(pointer, f"{element.name} entries must be strings like \"eks:DescribeCluster\", not {type(value).__name__}")
+                        yield Finding(pointer, f"{element.name} entry is a {type(value).__name__}, not a string",
+                                      hint="Write actions as strings like \"eks:DescribeCluster\"")
                         continue
                     finding = self._check(value.strip(), pointer, element.name)
                     if finding is not None:
@@ -44,7 +45,7 @@ class UnknownAction(Rule):
         if value == "*" or "${" in value:
             return None
         if ":" not in value:
-            return Finding(pointer, f"{element} '{value}' is not of the form service:Action (e.g. eks:DescribeCluster)")
+            return Finding(pointer, f"{element} '{value[:60]}' is not of the form service:Action", hint="Write it like eks:DescribeCluster")
         prefix = value.split(":", 1)[0]
         if has_wildcard(prefix):
             return None
@@ -52,21 +53,22 @@ class UnknownAction(Rule):
             hint = catalog.suggest(value)
             if not _typo(prefix, (hint or ":").split(":", 1)[0]):
                 return None  # maybe a service newer than the catalog: no claim
-            return Finding(pointer, f"'{prefix}' is not an AWS service prefix aslint knows (catalog: policyuniverse, data of "
-                                    f"2023-11, plus aslint's curated data){'; did you mean ' + repr(hint) + '?' if hint else ''} "
-                                    "If the service is newer than the catalog, ignore this finding", severity="warning")
+            return Finding(pointer, f"'{prefix[:40]}' is not an AWS service prefix aslint knows{' (did you mean ' + repr(hint) + '?)' if hint else ''}",
+                           severity="warning",
+                           hint="Fix the prefix; if the service is newer than aslint's catalog (policyuniverse, 2023-11), ignore this")
         if has_wildcard(value):
             if catalog.expand(value):
                 return None
-            return Finding(pointer, f"'{value}' matches no {prefix} action; check the spelling",
+            return Finding(pointer, f"'{value[:60]}' matches no {prefix} action", hint="Check the spelling",
                            severity=None if catalog.complete(prefix) else "warning")
         if catalog.canonical(value):
             return None
         hint = catalog.suggest(value)
-        did = f"; did you mean '{hint}'?" if hint else ""
+        did = f" (did you mean '{hint}'?)" if hint else ""
         if catalog.complete(prefix):
-            return Finding(pointer, f"'{value}' is not a {prefix} action, so the statement does not grant what it seems to{did}")
+            return Finding(pointer, f"'{value[:60]}' is not a {prefix} action{did}, so the statement does not grant it",
+                           hint=f"Write {hint}" if hint else "Fix the action's name")
         if not hint or not _typo(value.split(":", 1)[1], hint.split(":", 1)[1]):
             return None  # maybe an action newer than the catalog: no claim
-        return Finding(pointer, f"'{value}' is not in the {prefix} catalog aslint has (policyuniverse, data of 2023-11){did} "
-                                "If the action is newer than the catalog, ignore this finding", severity="warning")
+        return Finding(pointer, f"'{value[:60]}' is not in aslint's {prefix} catalog{did}", severity="warning",
+                       hint="Fix the name; if the action is newer than the catalog (policyuniverse, 2023-11), ignore this")

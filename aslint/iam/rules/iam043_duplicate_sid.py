@@ -21,6 +21,6 @@ class DuplicateSid(Rule):
             if first is None:
                 seen[sid] = stmt
                 continue
-            yield Finding(f"{stmt.pointer}/Sid", f"Sid {sid!r} is already used by statement #{first.index + 1}; Sids must be "
-                                                 "unique within a policy (IAM rejects duplicates in many policy types); rename one",
+            yield Finding(f"{stmt.pointer}/Sid", f"Sid {str(sid)[:40]!r} is already used by statement #{first.index + 1}",
+                          hint="Rename one: IAM rejects duplicate Sids in many policy types",
                           related=[(f"{first.pointer}/Sid", "first use")])

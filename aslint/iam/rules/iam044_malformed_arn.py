@@ -22,5 +22,5 @@ class MalformedArn(Rule):
                         continue
                     why = problem(value.strip())
                     if why:
-                        yield Finding(pointer, f"{element.name} {value!r} is malformed: {why}; IAM rejects the policy or "
-                                               "the statement matches nothing")
+                        yield Finding(pointer, f"{element.name} {value[:60]!r} is malformed: {why}",
+                                      hint="Fix the ARN: IAM rejects the policy, or the statement matches nothing")

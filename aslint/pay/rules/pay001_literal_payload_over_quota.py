@@ -27,12 +27,10 @@ class LiteralPayloadTooLarge(Rule):
                 size = json_size(value)
                 pointer = f"{ref.pointer}/{field}"
                 if size > QUOTA:
-                    yield Finding(pointer, f"{field} of '{ref.name}' is {size:,} bytes as JSON, over the 262,144-byte "
-                                           f"(256 KiB) payload quota: the execution fails with States.DataLimitExceeded, "
-                                           f"which a States.ALL catcher does not catch. Keep large data in S3 and pass its "
-                                           f"key instead.")
+                    yield Finding(pointer, f"{field} of '{ref.name}' is {size:,} bytes as JSON, over the 256 KiB payload quota "
+                                           "(States.DataLimitExceeded, which States.ALL does not catch)",
+                                  hint="Keep large data in S3 and pass its key instead")
                 elif size > share * QUOTA:
                     yield Finding(pointer, f"{field} of '{ref.name}' is {size:,} bytes as JSON, {size * 100 // QUOTA}% of "
-                                           f"the 262,144-byte payload quota; whatever the state adds may push it over "
-                                           f"(States.DataLimitExceeded, not caught by States.ALL). Move the data to S3 "
-                                           f"and pass a reference.", severity="warning")
+                                           "the 256 KiB payload quota, so what the state adds may push it over",
+                                  severity="warning", hint="Move the data to S3 and pass a reference")

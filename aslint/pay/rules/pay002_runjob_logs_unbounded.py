@@ -24,11 +24,9 @@ class RunJobLogsUnbounded(Rule):
             pods, containers = pods_and_containers(ctx.doc, task)
             if kind == "none":
                 per = max(1, QUOTA // (pods * containers) // 2)
-                yield Finding(flag_ptr, f"runJob.sync returns the Job's logs inside the task result with no bound: "
-                                        f"a chatty pod pushes the result over 256 KiB and the execution fails with "
-                                        f"States.DataLimitExceeded (States.ALL does not catch it; ResultSelector runs too "
-                                        f"late to help). Add \"LogParameters\": {{\"limitBytes\": [\"{per}\"]}} (or "
-                                        f"tailLines) to LogOptions, sized for {pods} pod(s) x {containers} container(s).")
+                yield Finding(flag_ptr, "runJob.sync returns the Job's logs in the task result with no bound, which can pass 256 KiB",
+                              hint=f"Add \"LogParameters\": {{\"limitBytes\": [\"{per}\"]}} (or tailLines) to LogOptions, "
+                                   f"sized for {pods} pod(s) x {containers} container(s)")
                 continue
             per_container = []
             if found.get("limitBytes") is not None:
@@ -41,6 +39,5 @@ class RunJobLogsUnbounded(Rule):
                 how = "limitBytes" if "limitBytes" in found and found["limitBytes"] == bound else f"tailLines x ~{line_bytes} bytes a line"
                 per = max(1, QUOTA // (pods * containers) // 2)
                 yield Finding(params_ptr, f"the log bound allows about {total:,} bytes of logs ({pods} pod(s) x "
-                                          f"{containers} container(s) x {bound:,} bytes by {how}), over the 262,144-byte "
-                                          f"payload quota: the task result would fail with States.DataLimitExceeded. "
-                                          f"Lower it, e.g. limitBytes [\"{per}\"].")
+                                          f"{containers} container(s) x {bound:,} bytes by {how}), over the 256 KiB quota",
+                              hint=f"Lower it, e.g. limitBytes [\"{per}\"]")

@@ -21,10 +21,8 @@ class CallListWithoutLimit(Rule):
             parsed = k8spath.parse(path)
             _, query, _ = lookup(task, "QueryParameters")
             narrowed = isinstance(query, dict) and any(k in query or k + ".$" in query for k in ("labelSelector", "fieldSelector"))
-            scope = "" if parsed.namespace is None else f" of namespace '{parsed.namespace}'"
             what = "a selected" if narrowed else "an unbounded"
-            yield Finding(pointer, f"GET {_clip(path)} returns {what} list of {parsed.resource}{scope} in one result, "
-                                   "which can pass 256 KiB",
+            yield Finding(pointer, f"GET {_clip(path)} returns {what} list of {parsed.resource} in one result, which can pass 256 KiB",
                           hint=f"Add \"limit\": [\"{PAGE}\"] to QueryParameters and follow metadata.continue "
                                "(a ResultSelector runs after the limit is checked, so it does not help)",
                           severity="info" if narrowed else None)

@@ -33,8 +33,7 @@ class MapResultsKeptWhole(Rule):
             t = inner[0]
             what = "Job logs" if large_result_kind(t) == "logs" else "a Kubernetes list"
             field = "Output" if ref.jsonata else "ResultSelector (or OutputPath, or ResultPath null)"
-            yield Finding(ref.pointer, f"Map '{ref.name}' collects every iteration's output, and '{t.ref.name}' returns "
-                                       f"{what} untrimmed: the Map's result is the sum of all iterations and crosses 256 KiB "
-                                       f"(States.DataLimitExceeded) long before a single one would. Trim inside the "
-                                       f"iteration (ResultSelector on '{t.ref.name}') or on the Map ({field}).",
+            yield Finding(ref.pointer, f"Map '{ref.name}' collects every iteration's output, and '{t.ref.name}' returns {what} untrimmed, "
+                                       "so the result soon passes 256 KiB",
+                          hint=f"Trim inside the iteration (ResultSelector on '{t.ref.name}') or on the Map ({field})",
                           target="key", related=[(t.ref.pointer, f"returns {what}")])

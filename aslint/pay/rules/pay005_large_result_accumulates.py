@@ -9,8 +9,8 @@ from aslint.core.finding import Finding
 from aslint.core.rule import Rule
 
 ESTIMATES = {
-    "cluster": "the whole cluster description, certificate data included (a few KB)",
-    "logs": "the Job's logs (unbounded unless LogParameters bounds them)",
+    "cluster": "the whole cluster description (a few KB)",
+    "logs": "the Job's logs (unbounded without LogParameters)",
     "list": "a whole Kubernetes list (unbounded without limit)",
 }
 
@@ -34,7 +34,5 @@ class LargeResultAccumulates(Rule):
             if n < minimum:
                 continue
             yield Finding(f"{task.ref.pointer}/ResultPath",
-                          f"ResultPath '{result_path}' merges {ESTIMATES[kind]} into the state data, and the {n} states "
-                          f"that follow carry it in every input and output, where it adds to whatever else accumulates "
-                          f"toward the 256 KiB quota. Add a ResultSelector that keeps only the fields used later "
-                          f"(e.g. Cluster.Endpoint and Cluster.CertificateAuthority.Data).")
+                          f"ResultPath '{str(result_path)[:40]}' merges {ESTIMATES[kind]} into the data the {n} states after it carry",
+                          hint="Add a ResultSelector that keeps only the fields used later (e.g. Cluster.Endpoint)")
