@@ -36,7 +36,7 @@ def test_reference_example_with_service_role_path_fails_and_fixes_back(shared, t
     assert bad != good
     found = by_code(lint(bad, "call.asl.json"), "AUTH001")
     assert len(found) == 1 and found[0].severity == "error"
-    assert "arn:aws:iam::123456789012:role/my-role" in found[0].message
+    assert "arn:aws:iam::123456789012:role/my-role" in found[0].hint
     _fix_twice(tmp_path, "call.asl.json", bad, good)
 
 

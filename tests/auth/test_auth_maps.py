@@ -70,7 +70,7 @@ def test_missing_username_is_a_warning_and_missing_groups_an_info():
     assert [d.severity for d in found] == ["warning"]
     found = by_code(lint(configmap(entry(groups=None))), "AUTH005")
     assert [d.severity for d in found] == ["info"]
-    assert "runner" in found[0].message
+    assert "runner" in found[0].hint
 
 
 def test_unparseable_mapRoles_points_at_the_string():
@@ -82,7 +82,7 @@ def test_unparseable_mapRoles_points_at_the_string():
 def test_service_linked_role_path_is_flagged_too():
     text = configmap(entry(arn="arn:aws:iam::111122223333:role/aws-service-role/eks.amazonaws.com/AWSServiceRoleForAmazonEKS"))
     (d,) = by_code(lint(text), "AUTH001")
-    assert "role/AWSServiceRoleForAmazonEKS" in d.message
+    assert "role/AWSServiceRoleForAmazonEKS" in d.hint
 
 
 def test_good_configmap_is_clean():

@@ -57,7 +57,7 @@ def test_post_to_object_and_put_to_collection():
 
 def test_wrong_namespace_in_path():
     (d,) = by_code(lint(machine("A", A=call("PUT", "/api/v1/namespaces/default/configmaps/aws-auth", [SFN])), "wf.asl.json"), "AUTH009")
-    assert d.pointer == "/States/A/Parameters/Path" and "kube-system" in d.message
+    assert d.pointer == "/States/A/Parameters/Path" and "kube-system" in d.hint
     assert not by_code(lint(machine("A", A=call("PUT", OBJECT, [SFN])), "wf.asl.json"), "AUTH009")
 
 
@@ -82,7 +82,7 @@ def test_post_after_node_group_through_a_choice_and_catch():
 def test_put_after_node_group_must_keep_the_node_role():
     text = machine("N", N=nodegroup("A"), A=call("PUT", OBJECT, [SFN]))
     (d,) = by_code(lint(text, "wf.asl.json"), "AUTH012")
-    assert d.pointer == "/States/A/Parameters/RequestBody" and "NodeInstanceRole" in d.message
+    assert d.pointer == "/States/A/Parameters/RequestBody" and "NodeInstanceRole" in d.hint
     assert "AUTH012" not in codes(machine("N", N=nodegroup("A"), A=call("PUT", OBJECT, [NODE, SFN])))
     # the node role with a path is still the same role for aws-auth
     assert "AUTH012" not in codes(machine("N", N=nodegroup("A", role="arn:aws:iam::111122223333:role/eks/NodeInstanceRole"),

@@ -107,7 +107,7 @@ def test_run_job_need_is_uncertain_info():
 def test_service_linked_role_note():
     p = nodegroup_policy(indexes=(5,))
     found = by_code(lint_pair(NODEGROUP, p), "IAM003")
-    assert len(found) == 1 and found[0].severity == "info" and "does not exist yet" in found[0].message
+    assert len(found) == 1 and found[0].severity == "info" and "does not exist yet" in found[0].hint
     assert not by_code(lint_pair(NODEGROUP, nodegroup_policy()), "IAM003")
 
 

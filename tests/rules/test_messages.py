@@ -16,7 +16,7 @@ CATALOG = ruledocs.catalog()
 HARD_LIMIT, AIM = 200, 120
 HINT_LIMIT = 400  # a hint may carry a statement to paste and why
 #: the families whose messages are in the new style (all of them once the rewording is done)
-STYLED = ("ASL", "EKS", "LCY", "TPL", "IAM", "PAY", "DAT")
+STYLED = ("ASL", "EKS", "LCY", "TPL", "IAM", "PAY", "DAT", "AUTH")
 
 
 def problems(message: str, hint: str | None) -> list:

@@ -20,9 +20,8 @@ class RoleArnWithPath(Rule):
             fixed = parsed.canonical_role()
             yield Finding(
                 f"{pointer}/rolearn",
-                f"rolearn '{parsed.text}' has the path '/{parsed.path}': aws-auth compares the caller's role ARN "
-                f"without its path, so this mapping never matches and every call fails with 401 Unauthorized "
-                f"(EKS.401 in Step Functions); write '{fixed}' (or use an EKS access entry, which accepts paths)",
+                f"rolearn '{parsed.text[:80]}' has the path '/{parsed.path[:40]}', so the mapping never matches (401 Unauthorized)",
+                hint=f"Write '{fixed}' (aws-auth compares the ARN without its path), or use an EKS access entry",
                 fix=ValueFix(f"{pointer}/rolearn", "", f"remove the path '{parsed.path}' from the role ARN",
                              substring=parsed.path_span),
             )

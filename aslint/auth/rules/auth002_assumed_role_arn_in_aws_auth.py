@@ -24,8 +24,7 @@ class AssumedRoleArn(Rule):
                     fix = ValueFix(f"{pointer}/{key}", role, "use the IAM role ARN", substring=(0, len(parsed.text)))
                 yield Finding(
                     f"{pointer}/{key}",
-                    f"{key} '{parsed.text}' is an STS assumed-role (session) ARN: aws-auth turns the caller into "
-                    f"'arn:…:iam::ACCOUNT:role/NAME' but never rewrites the values in the ConfigMap, so this never matches; "
-                    + (f"write the role ARN '{role}' under mapRoles as rolearn" if role else "write the IAM role ARN"),
+                    f"{key} '{parsed.text[:80]}' is an STS assumed-role (session) ARN, so the mapping never matches",
+                    hint=(f"Write the role ARN '{role}' under mapRoles as rolearn" if role else "Write the IAM role ARN"),
                     fix=fix,
                 )

@@ -25,12 +25,12 @@ class ArnKindMismatch(Rule):
                 other_home = "mapUsers" if home == "mapRoles" else "mapRoles"
                 yield Finding(
                     f"{pointer}/{key}",
-                    f"{key} '{parsed.text}' is an IAM {parsed.rtype} ARN: a {key} only matches {want}s, so this "
-                    f"mapping never applies; move the entry to {other_home} with the key '{other_key}'",
+                    f"{key} '{parsed.text[:80]}' is an IAM {parsed.rtype} ARN, but a {key} only matches {want}s",
+                    hint=f"Move the entry to {other_home} with the key '{other_key}'",
                 )
             if section == "mapRoles" and "userarn" in entry and "rolearn" not in entry:
-                yield Finding(f"{pointer}/userarn", "mapRoles entries use 'rolearn', not 'userarn': this entry is skipped; "
-                              "move it to mapUsers or rename the key", target="key")
+                yield Finding(f"{pointer}/userarn", "mapRoles entry with 'userarn' instead of 'rolearn' is skipped", target="key",
+                              hint="Move it to mapUsers, or rename the key")
             if section == "mapUsers" and "rolearn" in entry and "userarn" not in entry:
-                yield Finding(f"{pointer}/rolearn", "mapUsers entries use 'userarn', not 'rolearn': this entry is skipped; "
-                              "move it to mapRoles or rename the key", target="key")
+                yield Finding(f"{pointer}/rolearn", "mapUsers entry with 'rolearn' instead of 'userarn' is skipped", target="key",
+                              hint="Move it to mapRoles, or rename the key")

@@ -8,10 +8,10 @@ from aslint.core.finding import Finding
 from aslint.core.rule import Rule
 
 _WHY = {
-    "instance-profile": "an instance profile is not a principal: map the role inside it (…:role/NAME)",
-    "group": "an IAM group is not a principal and cannot be mapped: map each user, or a role the group's users assume",
-    "root": "an account root is not mapped this way: use mapAccounts, or better a role",
-    "federated-user": "a federated-user session cannot be mapped: map the role the federation uses",
+    "instance-profile": "Map the role inside the instance profile (…:role/NAME): a profile is not a principal",
+    "group": "Map each user, or a role the group's users assume: an IAM group is not a principal",
+    "root": "Use mapAccounts, or better a role: an account root is not mapped this way",
+    "federated-user": "Map the role the federation uses: a federated-user session cannot be mapped",
 }
 
 
@@ -29,11 +29,11 @@ class MalformedArn(Rule):
                     continue
                 example = f"arn:aws:iam::111122223333:{want}/NAME"
                 if not isinstance(value, str):
-                    yield Finding(f"{pointer}/{key}", f"{key} must be a string ARN such as '{example}', not {type(value).__name__}")
+                    yield Finding(f"{pointer}/{key}", f"{key} is a {type(value).__name__}, not a string ARN", hint=f"Write an ARN such as '{example}'")
                     continue
                 parsed = arns.parse(value)
                 if parsed is None:
-                    yield Finding(f"{pointer}/{key}", f"{key} '{value}' is not a valid IAM ARN (arn:PARTITION:iam::ACCOUNT12DIGITS:{want}/NAME); "
-                                  f"the entry never matches; copy the ARN from the IAM console, e.g. '{example}'")
+                    yield Finding(f"{pointer}/{key}", f"{key} '{value[:80]}' is not a valid IAM ARN, so the entry never matches",
+                                  hint=f"Copy the ARN from the IAM console (arn:PARTITION:iam::ACCOUNT:{want}/NAME, e.g. '{example}')")
                 elif parsed.rtype in _WHY:
-                    yield Finding(f"{pointer}/{key}", f"{key} '{value}' is not a {want} ARN: {_WHY[parsed.rtype]}")
+                    yield Finding(f"{pointer}/{key}", f"{key} '{value[:80]}' is not a {want} ARN", hint=_WHY[parsed.rtype])

@@ -21,23 +21,22 @@ class MappingMissingField(Rule):
         for i, entry in enumerate(ctx.data):
             pointer = f"/{i}"
             if not isinstance(entry, dict):
-                yield Finding(pointer, f"{section} entry {i} is a {type(entry).__name__}, not a mapping: write "
-                              f"'- {key}: …' with 'username:' and 'groups:' under it")
+                yield Finding(pointer, f"{section} entry {i} is a {type(entry).__name__}, not a mapping",
+                              hint=f"Write '- {key}: …' with 'username:' and 'groups:' under it")
                 continue
             if key not in entry and not (section == "mapRoles" and "sso" in entry) and not any(k in entry for k in _ARN_KEY.values()):
-                yield Finding(pointer, f"{section} entry {i} has no '{key}': the authenticator skips it; add "
-                              f"'{key}: arn:aws:iam::ACCOUNT:{key[:4]}/NAME'")
+                yield Finding(pointer, f"{section} entry {i} has no '{key}', so the authenticator skips it",
+                              hint=f"Add '{key}: arn:aws:iam::ACCOUNT:{key[:4]}/NAME'")
             if "username" not in entry:
-                yield Finding(pointer, f"{section} entry {i} has no 'username': the EKS guide gives every mapping one, and "
-                              "RBAC bindings name it; add 'username: NAME' (for nodes: system:node:{{EC2PrivateDNSName}})",
-                              severity="warning")
+                yield Finding(pointer, f"{section} entry {i} has no 'username', which RBAC bindings name", severity="warning",
+                              hint="Add 'username: NAME' (for nodes: system:node:{{EC2PrivateDNSName}})")
             elif not isinstance(entry["username"], str) or not entry["username"]:
-                yield Finding(f"{pointer}/username", f"username must be a non-empty string; write 'username: NAME'")
+                yield Finding(f"{pointer}/username", "username is not a non-empty string", hint="Write 'username: NAME'")
             groups = entry.get("groups")
             if "groups" in entry and not (isinstance(groups, list) and all(isinstance(g, str) and g for g in groups)):
-                yield Finding(f"{pointer}/groups", "groups must be a list of group names (strings), e.g. "
-                              "'groups: [my-group]'; a single string or a number does not parse as a mapping")
+                yield Finding(f"{pointer}/groups", "groups is not a list of group names, so the mapping does not parse",
+                              hint="Write a list of strings, e.g. 'groups: [my-group]'")
             elif "groups" not in entry and "username" in entry:
-                yield Finding(pointer, f"{section} entry {i} has no 'groups': it gets only what a RoleBinding or "
-                              f"ClusterRoleBinding with subject User '{entry.get('username')}' grants; add 'groups:' "
-                              "or make sure such a binding exists", severity="info")
+                yield Finding(pointer, f"{section} entry {i} has no 'groups', so it gets only what bindings to its username grant",
+                              severity="info",
+                              hint=f"Add 'groups:', or make sure a RoleBinding to User '{str(entry.get('username'))[:40]}' exists")

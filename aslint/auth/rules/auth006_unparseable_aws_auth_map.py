@@ -14,7 +14,7 @@ class MapUnparseable(Rule):
     def check(self, ctx):
         data = ctx.data.get("data") if isinstance(ctx.data, dict) else None
         if "data" in (ctx.data or {}) and not isinstance(data, dict):
-            yield Finding("/data", "aws-auth 'data' must be a mapping of mapRoles/mapUsers/mapAccounts to strings")
+            yield Finding("/data", "aws-auth 'data' is not a mapping", hint="Map mapRoles, mapUsers and mapAccounts to strings")
             return
         if not isinstance(data, dict):
             return
@@ -25,22 +25,21 @@ class MapUnparseable(Rule):
             pointer = f"/data/{key}"
             value = data[key]
             if not isinstance(value, str):
-                yield Finding(pointer, f"{key} must be a string holding a YAML list (a ConfigMap's data values are "
-                              f"strings; the API server rejects a {type(value).__name__}); write it as a literal block "
-                              f"'{key}: |' followed by the list")
+                yield Finding(pointer, f"{key} is a {type(value).__name__}, not a string, so the API server rejects the ConfigMap",
+                              hint=f"Write it as a literal block '{key}: |' followed by the list")
                 continue
             docs, error = parsed.get(key, ([], None))
             if error:
-                yield Finding(pointer, f"{key} does not parse ({error}): the authenticator then drops every mapping "
-                              f"in it, which can lock everyone out; fix the YAML/JSON inside the string")
+                yield Finding(pointer, f"{key} does not parse ({str(error)[:80]}), so every mapping in it is dropped",
+                              hint="Fix the YAML/JSON inside the string (a broken map can lock everyone out)")
                 continue
             for sub in docs:
                 if not isinstance(sub.data, list) and sub.data is not None:
-                    yield Finding(pointer, f"{key} must hold a list ('- rolearn: …' items or a JSON array), "
-                                  f"not a {type(sub.data).__name__}; the authenticator cannot read it")
+                    yield Finding(pointer, f"{key} holds a {type(sub.data).__name__}, not a list, so the authenticator cannot read it",
+                                  hint="Write '- rolearn: …' items or a JSON array")
                 elif key == "mapAccounts" and isinstance(sub.data, list):
                     for i, account in enumerate(sub.data):
                         if not (isinstance(account, str) and len(account) == 12 and account.isdigit()):
-                            yield Finding(pointer, f"mapAccounts item {i} ({account!r}) is not a quoted 12-digit "
-                                          "account ID; quote it so YAML keeps it a string, e.g. \"111122223333\"")
+                            yield Finding(pointer, f"mapAccounts item {i} ({str(account)[:20]!r}) is not a quoted 12-digit account ID",
+                                          hint="Quote it so YAML keeps it a string, e.g. \"111122223333\"")
                             break

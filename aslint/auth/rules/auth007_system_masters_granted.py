@@ -25,7 +25,6 @@ class SystemMasters(Rule):
                     user = f"User '{name}'" if known else "its username"
                     yield Finding(
                         f"{pointer}/groups/{j}",
-                        f"{who} is put in system:masters, which bypasses RBAC and cannot be limited by any Role "
-                        f"(full control of the cluster); drop the group and bind a Role with only the verbs it "
-                        f"needs to {user} (a RoleBinding in its namespace), or to an ordinary group you map instead",
+                        f"{who[:60]} is put in system:masters, which bypasses RBAC (full control of the cluster)",
+                        hint=f"Drop the group and bind a Role with only the verbs it needs to {user[:60]}, or to a group you map",
                     )

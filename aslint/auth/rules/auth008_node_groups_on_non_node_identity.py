@@ -29,8 +29,7 @@ class NodeGroupsOnNonNodeRole(Rule):
             who = repr(username) if isinstance(username, str) else "missing"
             yield Finding(
                 f"{pointer}/groups/{found[0][0]}",
-                f"group{'s' if plural else ''} {names} {'are' if plural else 'is'} for node roles, but the username "
-                f"is {who}: a node mapping uses 'username: system:node:{{{{EC2PrivateDNSName}}}}' (Fargate: "
-                "system:node:{{SessionName}}); for a node role set that username, otherwise remove the node "
-                "groups and bind an RBAC Role",
+                f"group{'s' if plural else ''} {names} {'are' if plural else 'is'} for node roles, but the username is {who[:40]}",
+                hint="For a node role write 'username: system:node:{{EC2PrivateDNSName}}' (Fargate: system:node:{{SessionName}}); "
+                     "otherwise remove the node groups and bind an RBAC Role",
             )

@@ -22,9 +22,8 @@ class AwsAuthCallMethodPath(Rule):
             method = method.upper()
             path_ptr = f"{task.params_pointer}/Path"
             if method == "POST" and target[1] is not None:
-                yield Finding(path_ptr, f"POST creates an object in a collection, but this Path names the object "
-                              f"('{target[1]}'), where the API server offers no create; POST to '{COLLECTION}' (the name comes "
-                              "from the body), or GET + PUT '…/configmaps/aws-auth' to change an existing aws-auth")
+                yield Finding(path_ptr, f"POST to a Path that names the object ('{target[1][:40]}'), where the API server offers no create",
+                              hint=f"POST to '{COLLECTION}' (the name comes from the body), or GET + PUT '…/configmaps/aws-auth'")
             elif method in ("PUT", "PATCH") and target[1] is None:
-                yield Finding(path_ptr, f"{method} replaces or patches one object, but this Path is the ConfigMap "
-                              f"collection, where the API server offers no {method.lower()}; use '{COLLECTION}/aws-auth'")
+                yield Finding(path_ptr, f"{method} to the ConfigMap collection, where the API server offers no {method.lower()}",
+                              hint=f"Use '{COLLECTION}/aws-auth'")

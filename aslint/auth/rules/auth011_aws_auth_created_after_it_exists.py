@@ -27,10 +27,10 @@ class AwsAuthCreateConflict(Rule):
                     what = _WRITERS[writer.action]
                     yield Finding(
                         f"{call.params_pointer}/Method",
-                        f"state '{call.state.name}' creates aws-auth (POST) after state '{writer.state.name}' created a "
-                        f"{what} on the same cluster, which already created aws-auth: the POST fails with 409 "
-                        "AlreadyExists; create aws-auth before the " + what + ", or GET it and PUT the merged "
-                        "ConfigMap to '/api/v1/namespaces/kube-system/configmaps/aws-auth'",
+                        f"aws-auth is created (POST) after state '{writer.state.name}' created a {what}, which already "
+                        "created it: the POST fails (409)",
+                        hint=f"Create aws-auth before the {what}, or GET it and PUT the merged ConfigMap to "
+                             "'/api/v1/namespaces/kube-system/configmaps/aws-auth'",
                         related=[(writer.state.pointer, f"the {what} is created here")],
                     )
                     break

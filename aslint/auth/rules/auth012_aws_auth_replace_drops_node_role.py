@@ -35,8 +35,9 @@ class AwsAuthReplaceDropsNodeRole(Rule):
                 problem = self._missing(writer, roles)
                 if problem:
                     pointer, _ = body_of(call)
-                    yield Finding(pointer, f"state '{call.state.name}' replaces aws-auth (PUT) after state "
-                                  f"'{writer.state.name}' created {problem}",
+                    message, hint = problem
+                    yield Finding(pointer, f"aws-auth is replaced (PUT) after state '{writer.state.name}' created {message}",
+                                  hint=hint,
                                   related=[(writer.state.pointer, "created here")])
 
     @staticmethod
@@ -50,14 +51,13 @@ class AwsAuthReplaceDropsNodeRole(Rule):
                 if any(isinstance(e.get("rolearn"), str) and arns.same_role(e["rolearn"], role) for e in nodes):
                     return None
                 canonical = arns.parse(role).canonical_role() or role
-                return (f"a managed node group, but the new mapRoles has no entry for its node role: the nodes lose "
-                        f"access to the cluster (NotReady); keep '- rolearn: {canonical}' with username "
-                        "'system:node:{{EC2PrivateDNSName}}' and groups [system:bootstrappers, system:nodes], "
-                        "or GET aws-auth and merge instead of replacing it")
+                return ("a managed node group, but the new mapRoles drops its node role: the nodes lose access",
+                        f"Keep '- rolearn: {canonical}' with username 'system:node:{{{{EC2PrivateDNSName}}}}' and groups "
+                        "[system:bootstrappers, system:nodes], or GET aws-auth and merge")
             if nodes:
                 return None
-            return ("a managed node group, but the new mapRoles has no node entry (groups system:bootstrappers and "
-                    "system:nodes): the nodes lose access; keep the node role's entry, or GET aws-auth and merge")
+            return ("a managed node group, but the new mapRoles has no node entry: the nodes lose access",
+                    "Keep the node role's entry (groups system:bootstrappers, system:nodes), or GET aws-auth and merge")
         role = writer.literal("PodExecutionRoleArn")
         fargate = [e for e in roles if isinstance(e, dict) and "system:node-proxier" in groups_of(e)]
         if any(arns.is_dynamic(e.get("rolearn")) for e in fargate):
@@ -67,6 +67,6 @@ class AwsAuthReplaceDropsNodeRole(Rule):
                 return None
         elif fargate:
             return None
-        return ("a Fargate profile, but the new mapRoles drops its pod execution role (username "
-                "'system:node:{{SessionName}}', groups system:bootstrappers, system:nodes, system:node-proxier): "
-                "Fargate pods can no longer register; keep that entry, or GET aws-auth and merge")
+        return ("a Fargate profile, but the new mapRoles drops its pod execution role: Fargate pods cannot register",
+                "Keep that entry (username 'system:node:{{SessionName}}', groups system:bootstrappers, system:nodes, "
+                "system:node-proxier), or GET aws-auth and merge")

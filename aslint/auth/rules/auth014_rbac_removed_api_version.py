@@ -15,6 +15,5 @@ class RbacV1beta1(Rule):
     def check(self, ctx):
         api = ctx.data.get("apiVersion") if isinstance(ctx.data, dict) else None
         if isinstance(api, str) and api in ("rbac.authorization.k8s.io/v1beta1", "rbac.authorization.k8s.io/v1alpha1"):
-            yield Finding("/apiVersion", f"{ctx.data.get('kind')} uses {api}, which Kubernetes no longer serves "
-                          f"since 1.22: applying it fails with 'no matches for kind'; "
-                          f"use {V1} (same fields)", fix=ValueFix("/apiVersion", V1, f"use {V1}"))
+            yield Finding("/apiVersion", f"{str(ctx.data.get('kind'))[:40]} uses {api}, which Kubernetes no longer serves since 1.22",
+                          hint=f"Use {V1} (same fields)", fix=ValueFix("/apiVersion", V1, f"use {V1}"))

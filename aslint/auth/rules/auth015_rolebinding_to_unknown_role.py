@@ -36,7 +36,6 @@ class RoleBindingUnknownRole(Rule):
             found = roles.get(ref["name"])
             if found and (namespace is None or None in found or namespace in found):
                 continue
-            yield doc, Finding("/roleRef/name", f"roleRef names Role '{ref['name']}', but no linted file defines a Role "
-                               "of that name" + (f" in namespace '{namespace}'" if namespace else "") +
-                               ": the binding grants nothing until it exists; apply the Role too, or check the name "
-                               "(a Role is namespaced: it must be in the binding's namespace)")
+            yield doc, Finding("/roleRef/name", f"roleRef names Role '{str(ref['name'])[:40]}', which no linted file defines"
+                               + (f" in namespace '{str(namespace)[:40]}'" if namespace else ""),
+                               hint="Apply the Role too, or check the name (a Role must be in the binding's namespace)")

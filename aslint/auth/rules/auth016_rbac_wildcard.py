@@ -24,6 +24,5 @@ class RbacWildcard(Rule):
                 values = rule.get(key)
                 if isinstance(values, list) and "*" in values:
                     j = values.index("*")
-                    yield Finding(f"/rules/{i}/{key}/{j}", f"'*' in {key} grants every {key[:-1]} there is, including "
-                                  "those added later; list only what the workload needs (for eks:runJob, roughly verbs "
-                                  "create/get/list/watch/delete on resource jobs in apiGroup batch)")
+                    yield Finding(f"/rules/{i}/{key}/{j}", f"'*' in {key} grants every {key[:-1]} there is, including those added later",
+                                  hint="List only what the workload needs (eks:runJob: verbs create/get/list/watch/delete on batch jobs)")

@@ -36,7 +36,7 @@ class MissingPermission(Rule):
                 what = (f"passing {need.why.split(' is passed')[0]} {resource} to {passed_to} needs iam:PassRole, "
                         "which the role's policies do not allow")
             else:
-                what = f"{_and(actions)} on {resource} is needed but not granted by the role's policies"
+                what = f"{_and(actions)} on {resource} is needed but the role does not grant it"
             if decision == DENIED:
                 denier = items[0][1].denied_by[0]
                 message = f"{what}: {denier.label(True)} denies it"

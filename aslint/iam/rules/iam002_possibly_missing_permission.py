@@ -23,5 +23,5 @@ class PossiblyMissingPermission(Rule):
         for (_, pointer, resource, why), items in groups.items():
             actions = list(dict.fromkeys(n.action for n in items))
             names = " and ".join(actions)
-            yield Finding(pointer, f"{names} on {resource} may be needed but is not granted by the role's policies",
+            yield Finding(pointer, f"{names} on {resource} may be needed but the role does not grant it",
                           hint=f"If the task fails with an access error, add {statement_json(actions, resource)} (uncertain: {why})")

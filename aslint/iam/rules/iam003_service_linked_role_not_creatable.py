@@ -21,5 +21,6 @@ class ServiceLinkedRoleNotCreatable(Rule):
                 continue
             op = "StringLike" if "*" in (need.service_name or "") else "StringEquals"
             cond = {op: {"iam:AWSServiceName": need.service_name}} if need.service_name else None
-            yield Finding(need.pointer, f"{need.action} may be needed ({need.why}) but is not granted by the role's policies",
-                          hint=f"Create the service-linked role once beforehand, or add {statement_json([need.action], need.resource, cond)}")
+            yield Finding(need.pointer, f"{need.action} may be needed but the role does not grant it",
+                          hint=f"Create the service-linked role once beforehand (it is needed {need.why}), or add "
+                               f"{statement_json([need.action], need.resource, cond)}")

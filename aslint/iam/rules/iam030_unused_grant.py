@@ -43,7 +43,7 @@ class UnusedGrant(Rule):
                     continue
                 what = value if not has_wildcard(value) else f"{value} ({len(expanded)} actions)"
                 shown = ", ".join(str(r) for r, _ in resources[:2]) + (f" and {len(resources) - 2} more" if len(resources) > 2 else "")
-                finding = Finding(pointer, f"{stmt.label(True)} grants {what}, which no state of {whose} needs on {shown}",
-                                  hint="Remove it (least privilege)")
+                finding = Finding(pointer, f"{stmt.label(True)} grants {what}, which no state of {whose} needs",
+                                  hint=f"Remove it (least privilege; it is granted on {shown[:120]})")
                 finding.document = stmt.doc
                 yield finding
