@@ -104,6 +104,8 @@ def _process(cls, frozen: bool, slots: bool):
             params.append(name)
             value = name
         body.append(f"    _object_setattr(self, {name!r}, {value})" if frozen else f"    self.{name} = {value}")
+    if hasattr(cls, "__post_init__"):  # as dataclasses: called once the fields are set
+        body.append("    self.__post_init__()")
     source = f"def __init__(self, {', '.join(params)}):\n" + ("\n".join(body) or "    pass") + "\n"
     exec(source, namespace)  # noqa: S102 - a template of aslint's own field names, never input text
     init = namespace["__init__"]
