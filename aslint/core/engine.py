@@ -138,7 +138,7 @@ def _failure(err) -> str:
         return "aslint ran out of memory reading or linting this file; it was not checked"
     if isinstance(err, RecursionError):
         return "the file nests too deeply to be checked"
-    return f"internal error while reading or linting this file ({type(err).__name__}: {str(err)[:120]}); it was not checked. Please report it"
+    return f"internal error while reading or linting this file ({type(err).__name__}: {str(err)[:120]}); it was not checked (please report it)"
 
 
 def failed_file(path: str, display: str, ruleset: RuleSet, message: str) -> FileResult:
@@ -254,8 +254,9 @@ def _internal(result, doc, ruleset, where, err):
     tb = traceback.extract_tb(err.__traceback__)
     last = tb[-1] if tb else None
     at = f" at {os.path.basename(last.filename)}:{last.lineno}" if last else ""
-    kind = "the document nests too deeply" if isinstance(err, RecursionError) else f"{type(err).__name__}: {err}"
-    _add(result, doc, ruleset, "ASL000", Finding("", f"internal error in {where} ({kind}{at}); the other rules ran. Please report it."))
+    kind = "the document nests too deeply" if isinstance(err, RecursionError) else f"{type(err).__name__}: {str(err)[:80]}"
+    _add(result, doc, ruleset, "ASL000", Finding("", f"internal error in {where} ({kind}{at}); the other rules ran",
+                                                 hint="Please report it, with the file if you can"))
 
 
 def _add(result: FileResult, doc, ruleset: RuleSet, code: str, finding: Finding, span=None):
