@@ -82,7 +82,7 @@ def _machine(module, model, block, policies, result) -> None:
     attr = block.body.attrs.get("definition")
     found: list = []
     if attr is None:
-        result.add("TPL004", base, f"{label} has no definition, which the resource requires; add one", "key")
+        result.add("TPL004", base, f"{label} has no definition, which the resource requires", "key", hint="Add one")
     else:
         dmodel, node, pointer = module.resolve(model, attr.value, join(base, "definition"))
         found = _definitions(module, dmodel, node, pointer, label, context, result, model)
