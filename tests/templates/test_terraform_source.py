@@ -120,7 +120,7 @@ resource "aws_iam_role_policy" "eks" {
 '''
     diags = run({"main.tf": JSONENCODE, "iam.tf": iam}, select=["IAM001"])
     missing = diags["main.tf"]
-    assert len(missing) == 1 and "eks:DescribeCluster" in missing[0].message and "iam.tf" in missing[0].message
+    assert len(missing) == 1 and "eks:DescribeCluster" in missing[0].message and "iam.tf" in missing[0].hint
     assert text_at(JSONENCODE, missing[0], 42) == '"arn:aws:states:::eks:deleteCluster.sync"'
     fixed = iam.replace('actions   = ["eks:DeleteCluster"]', 'actions   = ["eks:DeleteCluster", "eks:DescribeCluster"]')
     assert run({"main.tf": JSONENCODE, "iam.tf": fixed}, select=["IAM001"])["main.tf"] == []
@@ -410,7 +410,8 @@ def test_the_documented_example_gives_the_documented_finding():
     iam = ROLE + block("infra/iam.tf")
     diags = run({"infra/main.tf": block("infra/main.tf"), "infra/iam.tf": iam})
     assert [(d.code, d.line, d.column) for d in diags["infra/main.tf"]] == [("IAM001", 9, 22)]
-    assert "infra/main.tf:9:22: IAM001 " + diags["infra/main.tf"][0].message in doc
+    shown = diags["infra/main.tf"][0]
+    assert f"infra/main.tf:9:22: IAM001 {shown.message} [{shown.state}]\n  help: {shown.hint}\n" in doc
     assert diags["infra/iam.tf"] == []
 
 
