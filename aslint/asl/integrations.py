@@ -51,3 +51,14 @@ def apis(name: str) -> tuple[frozenset, bool]:
     """(API names of an optimized service, whether that list is the whole list AWS accepts)."""
     row = service(name) or {}
     return frozenset(row.get("apis") or ()), bool(row.get("apis_complete"))
+
+
+def api_patterns(name: str, api: str) -> frozenset | None:
+    """The integration patterns AWS documents for ``name:api`` (``request-response``, ``sync``,
+    ``callback``), or None when aslint does not know that API's patterns (then only the service's
+    patterns are known)."""
+    if name == "eks":
+        entry = eks(api)
+        return frozenset(entry["patterns"]) if entry else None
+    per_api = (service(name) or {}).get("api_patterns") or {}
+    return frozenset(per_api[api]) if api in per_api else None

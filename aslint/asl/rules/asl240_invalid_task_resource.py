@@ -21,13 +21,16 @@ FUNCTION_NAME = lazyre.compile(r"[A-Za-z0-9_-]{1,64}$")
 QUALIFIER = lazyre.compile(r"(\$LATEST|[0-9]+|[A-Za-z0-9_-]{1,128})$")
 API = lazyre.compile(r"[a-zA-Z][A-Za-z0-9]*$")
 SUFFIXES = (".sync", ".sync:2", ".waitForTaskToken")
+PATTERN_ORDER = ("request-response", "sync", "callback")
+PATTERN_NAME = {"sync": "Run a Job (.sync)", "callback": "callback (.waitForTaskToken)"}
 SDK_FORM = ("is not a valid AWS SDK integration", "Write arn:aws:states:::aws-sdk:SERVICE:apiAction", True)
 
 
 def problem(resource: str):
     """(message, hint, certain) for a bad resource, or None. The integration patterns each optimized
-    service supports come from the integrations table (AWS Step Functions Developer Guide,
-    "Integrating optimized services with Step Functions")."""
+    API (or, where its APIs' patterns are unknown, each service) supports come from the integrations
+    table (AWS Step Functions Developer Guide, "Integrating optimized services with Step Functions"
+    and each service's page)."""
     from aslint.asl.integrations import optimized_services, services_with
 
     parsed = parse(resource)
@@ -68,7 +71,7 @@ def problem(resource: str):
     if not API.match(parsed.api):
         rest = resource.split(f":{service}:", 1)[-1]
         return f"has an invalid API name {rest[:40]!r}", f"Write arn:aws:states:::{service}:apiName", True
-    from aslint.asl.integrations import apis
+    from aslint.asl.integrations import PATTERN_SUFFIX, api_patterns, apis
 
     names, complete = apis(service)
     if names and parsed.api not in names:
@@ -86,11 +89,16 @@ def problem(resource: str):
         return None
     if suffix not in SUFFIXES:
         return f"ends in {suffix[:30]!r}, which is not an integration pattern", "Use .sync, .sync:2 or .waitForTaskToken", True
-    known = optimized_services()
-    if suffix.startswith(".sync") and service in known and service not in services_with("sync"):
-        return f"uses {suffix}, but {service} does not support the Run a Job (.sync) pattern", "Remove the suffix", True
-    if suffix == ".waitForTaskToken" and service in known and service not in services_with("callback"):
-        return f"uses .waitForTaskToken, but {service} does not support the callback pattern", "Remove the suffix", True
+    pattern = "sync" if suffix.startswith(".sync") else "callback"
+    supported = api_patterns(service, parsed.api)
+    if supported is not None:
+        if pattern in supported:
+            return None
+        forms = " or ".join(f"{service}:{parsed.api}{PATTERN_SUFFIX[p]}" for p in PATTERN_ORDER if p in supported)
+        return (f"uses {suffix}, but {service}:{parsed.api} does not support the {PATTERN_NAME[pattern]} pattern",
+                f"Use {forms}", True)
+    if service in optimized_services() and service not in services_with(pattern):
+        return f"uses {suffix}, but {service} does not support the {PATTERN_NAME[pattern]} pattern", "Remove the suffix", True
     return None
 
 
