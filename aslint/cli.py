@@ -21,17 +21,27 @@ def _csv(value: str) -> list:
     return [v.strip() for v in value.split(",") if v.strip()]
 
 
+CHECK_EXAMPLES = """examples:
+  aslint check sfn/ main.asl.json
+  aslint check --select EKS,LCY --fail-on error
+  aslint check --format sarif --output aslint.sarif
+  cat def.asl.json | aslint check --stdin-filename def.asl.json -
+
+exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage or configuration error"""
+
+
 def build_parser() -> argparse.ArgumentParser:
     from aslint import __version__
     parser = _Parser(prog="aslint", description="Lint AWS Step Functions definitions that drive Amazon EKS, their IAM policies and aws-auth mappings.")
-    parser.add_argument("--version", action="store_true", help="print the version and the data catalogs' dates")
+    parser.add_argument("--version", "-V", action="store_true", help="print the version and the data catalogs' dates")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
-    check = sub.add_parser("check", help="lint files, directories or globs (default: the current directory)")
+    check = sub.add_parser("check", help="lint files, directories or globs (default: the current directory)",
+                           formatter_class=argparse.RawDescriptionHelpFormatter, epilog=CHECK_EXAMPLES)
     check.add_argument("paths", nargs="*", help="files, directories, globs, or - for standard input")
-    check.add_argument("--format", choices=("text", "json", "github", "sarif"), help="output format (default: text; github when GITHUB_ACTIONS=true)")
+    check.add_argument("--format", choices=("text", "json", "github", "sarif"), help="output format (default: text; github when GITHUB_ACTIONS=true; with --output, by the file name: .sarif, .json, else text)")
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
-    check.add_argument("--select", type=_csv, metavar="CODES", help="only these codes or prefixes (e.g. EKS,LCY1)")
+    check.add_argument("--select", type=_csv, metavar="CODES", help="only these codes or prefixes (e.g. EKS,LCY00)")
     check.add_argument("--extend-select", type=_csv, default=[], metavar="CODES", help="add codes or prefixes to the selection")
     check.add_argument("--ignore", type=_csv, default=[], metavar="CODES", help="leave out these codes or prefixes")
     check.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that fails the run (default: warning)")
@@ -45,18 +55,27 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--isolated", action="store_true", help="ignore every configuration file")
     check.add_argument("--stdin-filename", metavar="NAME", help="the name to report for standard input (-)")
     check.add_argument("--exclude", action="append", default=[], metavar="GLOB", help="skip paths matching GLOB (repeatable)")
+    check.add_argument("--force-exclude", action="store_true",
+                       help="apply the excludes to files named on the command line too (as pre-commit names them)")
+    check.add_argument("--no-respect-gitignore", dest="respect_gitignore", action="store_false",
+                       help="also read files that git ignores in directory walks")
+    check.add_argument("--show-files", action="store_true", help="print the files a run would read, and stop")
+    check.add_argument("--show-settings", action="store_true", help="print the settings a run would use, and stop")
     check.add_argument("--fix", action="store_true", help="apply the machine-applicable fixes in place")
     check.add_argument("--diff", action="store_true", help="show the fixes as a unified diff; write nothing")
     check.add_argument("--role-policy", action="append", default=[], metavar="FILE", help="an IAM policy of the state machine's role (repeatable)")
     check.add_argument("--role-arn", metavar="ARN", help="the state machine's role ARN (for aws-auth checks)")
     check.add_argument("--account", help="AWS account id for ARNs the definition implies")
     check.add_argument("--region", help="AWS Region for ARNs the definition implies")
-    check.add_argument("--no-color", action="store_true", help="never colour the text output")
+    check.add_argument("--no-color", action="store_true", help="never colour the text output (also NO_COLOR; FORCE_COLOR colours without a terminal)")
 
-    rules = sub.add_parser("rules", help="list every rule")
+    rules = sub.add_parser("rules", help="list every rule (custom rules of the configuration included)")
     rules.add_argument("--format", choices=("text", "json"), default="text")
     rule = sub.add_parser("rule", help="print a rule's documentation")
     rule.add_argument("code")
+    for p in (rules, rule):
+        p.add_argument("--config", metavar="FILE", help="use this configuration file (its extra-rules are listed)")
+        p.add_argument("--isolated", action="store_true", help="ignore every configuration file (built-in rules only)")
 
     lsp = sub.add_parser("lsp", help="run the language server for editors (stdio; needs aslint[lsp])")
     lsp.add_argument("--tcp", type=int, metavar="PORT", help="listen on TCP PORT instead of stdio")
@@ -69,9 +88,25 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _parse(parser, argv):
+    """parse_args, but an unknown option is reported with its subcommand's usage and a did-you-mean."""
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        subparsers = parser._subparsers._group_actions[0].choices if parser._subparsers else {}
+        target = subparsers.get(getattr(args, "command", None) or "", parser)
+        from difflib import get_close_matches
+
+        options = [o for a in target._actions for o in a.option_strings]
+        unknown = next((e for e in extra if e.startswith("-")), extra[0])
+        near = get_close_matches(unknown.split("=", 1)[0], options, n=1)
+        hint = f" (did you mean {near[0]}?)" if near else ""
+        target.error(f"unrecognized arguments: {' '.join(extra)}{hint}")
+    return args
+
+
 def main(argv: list | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = _parse(parser, argv)
     try:
         if args.version:
             return _version()
@@ -147,10 +182,38 @@ def load_settings(args):
         settings.fail_on = args.fail_on
     settings.extend_exclude += args.exclude
     settings.cli_role_policies += args.role_policy
+    _check_role_policies(settings)
     for key in ("account", "region", "role_arn"):
         if getattr(args, key, None):
             setattr(settings, key, getattr(args, key))
     return settings
+
+
+def _expand_policy_files(files, what: str) -> list:
+    """Each named policy file must exist; a glob must match at least one file (exit 2 otherwise)."""
+    import glob
+
+    from aslint.core.settings import ConfigError
+
+    out = []
+    for f in files:
+        if any(ch in f for ch in "*?["):
+            matches = sorted(m for m in glob.glob(f, recursive=True) if os.path.isfile(m))
+            if not matches:
+                raise ConfigError(f"{what} {f}: no file matches this pattern")
+            out.extend(matches)
+        elif not os.path.isfile(f):
+            raise ConfigError(f"{what} {f}: no such file" if not os.path.exists(f) else f"{what} {f}: not a file")
+        else:
+            out.append(f)
+    return out
+
+
+def _check_role_policies(settings) -> None:
+    settings.cli_role_policies = _expand_policy_files(settings.cli_role_policies, "--role-policy")
+    source = settings.config_path or "configuration"
+    for pattern, files in list(settings.role_policies.items()):
+        settings.role_policies[pattern] = _expand_policy_files(files, f"{source}: role-policies['{pattern}']:")
 
 
 @dataclass
@@ -164,8 +227,36 @@ class Report:
     quiet: bool = False
     fixed: bool = False
     results: list = field(default_factory=list)
+    problems: list = field(default_factory=list)  # paths that could not be read (SARIF notifications)
+    fixed_count: int = 0  # findings --fix removed
+    skipped: int = 0  # files read but not recognized
     #: print each finding's hint on a second, indented line (text output on a terminal)
     hints: bool = False
+
+
+def choose_format(given: str | None, output: str | None) -> str:
+    """--format wins; a report file takes its format from its name; on Actions, stdout gets annotations."""
+    if given:
+        return given
+    if output:
+        name = output.lower()
+        if name.endswith((".sarif", ".sarif.json")):
+            return "sarif"
+        return "json" if name.endswith(".json") else "text"
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+def use_color(no_color: bool, stream) -> bool:
+    """--no-color and NO_COLOR (https://no-color.org) turn colour off; FORCE_COLOR
+    (https://force-color.org) turns it on where no terminal is; else only on a terminal."""
+    if no_color or os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def check(args) -> int:
@@ -191,11 +282,23 @@ def _check(args) -> int:
     settings = load_settings(args)
     ruleset = RuleSet(settings)
     config_mod.validate_codes(settings, ruleset.known, settings.config_path or "command line")
-    fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    paths = args.paths or ["."]
-    if "-" in paths and (args.fix or args.diff):
-        raise ConfigError("--fix and --diff need files, not standard input")
-    targets, problems = expand(paths, settings.exclude + settings.extend_exclude)
+    fmt = choose_format(args.format, args.output)
+    paths = list(args.paths)
+    if args.stdin_filename and "-" not in paths:
+        if paths:
+            raise ConfigError("--stdin-filename names standard input, but '-' is not among the paths; add '-'")
+        paths = ["-"]  # as ruff does: --stdin-filename alone reads standard input
+    paths = paths or ["."]
+    if args.show_settings:
+        return show_settings(settings, ruleset, paths)
+    excludes = settings.exclude + settings.extend_exclude
+    targets, problems = expand(paths, excludes, force_exclude=args.force_exclude, respect_gitignore=args.respect_gitignore)
+    if args.show_files:
+        for path, _ in targets:
+            print(path)
+        for problem in problems:
+            sys.stderr.write(f"aslint: {problem}\n")
+        return EXIT_USAGE if problems else EXIT_CLEAN
     for problem in problems:
         sys.stderr.write(f"aslint: {problem}\n")
     results = run(targets, ruleset, args)
@@ -203,41 +306,76 @@ def _check(args) -> int:
         for r in results:
             if not r.recognized:
                 sys.stderr.write(f"aslint: skipped {r.display}: {r.note}\n")
-    fixed = False
+    fixed_count = 0
+    diff_text = ""
+    stdin_fixed = None
     if args.fix or args.diff:
         from aslint.core.fixer import apply_fixes
 
-        # a machine format owns standard output: the diff goes to standard error beside it
-        fixed = apply_fixes(results, write=args.fix and not args.diff, diff=args.diff, ruleset=ruleset, rerun=lambda path: run([(path, True)], ruleset, args)[0],
-                            diff_stream=sys.stdout if fmt == "text" else sys.stderr)
+        outcome = apply_fixes(results, write=args.fix and not args.diff, diff=args.diff, ruleset=ruleset,
+                              rerun=lambda path: run([(path, True)], ruleset, args)[0])
+        fixed_count, diff_text, stdin_fixed = outcome.fixed, outcome.diff, outcome.stdin_text
     diagnostics = [d for r in results for d in r.diagnostics]
     summary = {"error": 0, "warning": 0, "info": 0}
     for d in diagnostics:
         summary[d.severity] += 1
-    out_stream = sys.stdout
-    color = fmt == "text" and not args.output and not args.no_color and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    report = Report(diagnostics, sum(1 for r in results if r.recognized), ruleset, summary, color, args.statistics, args.quiet, fixed, results)
-    report.hints = fmt == "text" and not args.output and sys.stdout.isatty()
-    if not (args.diff and fmt == "text"):
-        from aslint.output import render
+    # with --fix on standard input the fixed text goes to stdout, the report to stderr (as ruff does)
+    out_stream = sys.stderr if stdin_fixed is not None else sys.stdout
+    color = fmt == "text" and not args.output and use_color(args.no_color, out_stream)
+    report = Report(diagnostics, sum(1 for r in results if r.recognized), ruleset, summary, color, args.statistics,
+                    args.quiet, bool(fixed_count), results, problems, fixed_count,
+                    sum(1 for r in results if not r.recognized))
+    report.hints = fmt == "text" and not args.output and out_stream.isatty()
+    if stdin_fixed is not None:
+        sys.stdout.write(stdin_fixed)
+    if args.diff and fmt == "text":
+        # like ruff: --diff shows the fixes only (nothing when there is nothing to fix); 1 when there are some
+        sys.stdout.write(diff_text)
+        return EXIT_USAGE if problems else (EXIT_FINDINGS if diff_text else EXIT_CLEAN)
+    if args.diff:  # a machine format owns standard output: the diff goes to standard error beside it
+        sys.stderr.write(diff_text)
+    from aslint.output import encodable, render
 
-        from aslint.output import encodable
+    text = encodable(render(fmt, report))
+    if args.output:
+        from aslint.output import write_whole
 
-        text = encodable(render(fmt, report))
-        if args.output:
-            from aslint.output import write_whole
+        problem = write_whole(args.output, text)
+        if problem:
+            raise ConfigError(f"--output {args.output}: {problem}")
+    else:
+        out_stream.write(text)
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            from aslint.output import job_summary
 
-            problem = write_whole(args.output, text)
-            if problem:
-                raise ConfigError(f"--output {args.output}: {problem}")
-        else:
-            out_stream.write(text)
-    if problems and not results:
+            job_summary.write(report)
+    if problems:  # a path that could not be read fails the run, whatever else was linted
         return EXIT_USAGE
     if args.exit_zero:
         return EXIT_CLEAN
     failing = any(settings.fails(d.severity) for d in diagnostics)
     return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def show_settings(settings, ruleset, paths) -> int:
+    """The resolved settings, one ``key = value`` line each (TOML values)."""
+    import json
+
+    def value(v):
+        return json.dumps(v, ensure_ascii=False)
+
+    lines = [f"# configuration: {settings.config_path or '(none: defaults)'}",
+             f"paths = {value(paths)}"]
+    for key in ("select", "extend_select", "ignore", "per_file_ignores", "severity", "rule_options", "fail_on",
+                "exclude", "extend_exclude", "extra_rules", "role_policies", "cli_role_policies", "account",
+                "region", "role_arn"):
+        v = getattr(settings, key)
+        if v is None:
+            continue
+        lines.append(f"{key.replace('_', '-')} = {value(v)}")
+    lines.append(f"# rules that run: {len(ruleset.active)} of {len(ruleset.all_rules)}")
+    print("\n".join(lines))
+    return EXIT_CLEAN
 
 
 def run(targets, ruleset, args) -> list:
@@ -250,32 +388,74 @@ def run(targets, ruleset, args) -> list:
     # read up to the size cap and one byte more (then refused as too large), never to the end
     items = [Target(stdin_name, True, sys.stdin.buffer.read(MAX_BYTES + 1), stdin_name) if path == "-" else Target(path, explicit)
              for path, explicit in targets]
-    return engine_run(items, ruleset, jobs=args.jobs, keep_text=bool(args.fix or args.diff))
+    results = engine_run(items, ruleset, jobs=args.jobs, keep_text=bool(getattr(args, "fix", False) or getattr(args, "diff", False)))
+    for r in results:
+        r.stdin = any(t.data is not None and t.display == r.display for t in items)
+    return results
+
+
+def _rule_docs(args) -> dict:
+    """code -> RuleDoc: the built-in rules, then the custom rules of the configuration's extra-rules."""
+    from aslint.catalog import ruledocs
+    from aslint.catalog.declarative import load_rule_files
+    from aslint.core import config as config_mod
+    from aslint.core.settings import ConfigError, Settings
+
+    docs = dict(ruledocs.catalog().items())
+    settings = Settings()
+    source = None
+    if getattr(args, "config", None):
+        from pathlib import Path
+
+        source = Path(args.config)
+        if not source.is_file():
+            raise ConfigError(f"--config {args.config}: no such file")
+    elif not getattr(args, "isolated", False):
+        source = config_mod.find()
+    if source is not None:
+        config_mod.apply(settings, config_mod.read(source), str(source), str(source.resolve().parent))
+    for path in settings.extra_rules:
+        extra, _ = load_rule_files(path, docs)
+        for code, doc in extra.items():
+            doc.source = path
+            docs[code] = doc
+    return docs
 
 
 def list_rules(args) -> int:
-    from aslint.catalog import ruledocs
-    docs = ruledocs.catalog()
+    docs = _rule_docs(args)
     if args.format == "json":
         import json
 
         print(json.dumps([{"code": d.code, "name": d.name, "severity": d.severity, "severities": d.severities, "fixable": d.fixable,
-                           "tags": d.tags, "summary": d.summary} for d in docs.values()], indent=2))
+                           "tags": d.tags, "summary": d.summary, "source": getattr(d, "source", None)}
+                          for d in docs.values()], indent=2))
         return EXIT_CLEAN
     for d in docs.values():
-        print(f"{d.code}  {d.name:<40} {d.severity:<8}{' fix' if d.fixable else '    '}  {d.summary}")
+        custom = f"  (custom: {os.path.relpath(d.source)})" if getattr(d, "source", None) else ""
+        print(f"{d.code}  {d.name:<40} {d.severity:<8}{' fix' if d.fixable else '    '}  {d.summary}{custom}")
     return EXIT_CLEAN
 
 
 def show_rule(args) -> int:
-    from aslint.catalog import ruledocs
-    doc = ruledocs.catalog().get(args.code.upper())
+    docs = _rule_docs(args)
+    doc = docs.get(args.code.upper()) or docs.get(args.code)
     if doc is None:
-        sys.stderr.write(f"aslint: no rule {args.code!r} (see 'aslint rules')\n")
+        from difflib import get_close_matches
+
+        near = get_close_matches(args.code.upper(), list(docs), n=1)
+        hint = f"; did you mean {near[0]}?" if near else ""
+        sys.stderr.write(f"aslint: no rule {args.code!r} (see 'aslint rules'){hint}\n")
         return EXIT_USAGE
     print(f"# {doc.code} {doc.name}\n")
     also = f" (some findings: {', '.join(doc.severities[1:])})" if len(doc.severities) > 1 else ""
     print(f"Severity: {doc.severity}{also}. Fixable: {'yes' if doc.fixable else 'no'}.{' Tags: ' + ', '.join(doc.tags) + '.' if doc.tags else ''}\n")
     print(f"{doc.summary}\n")
+    if getattr(doc, "source", None):
+        import json
+
+        print(f"A custom rule from {os.path.relpath(doc.source)}. Its check:\n")
+        print(json.dumps(doc.check, indent=2, ensure_ascii=False, default=str))
+        return EXIT_CLEAN
     print(doc.help_markdown.strip())
     return EXIT_CLEAN

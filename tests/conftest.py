@@ -1,4 +1,9 @@
+import atexit
 import os
+import shutil
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -15,6 +20,22 @@ def pytest_addoption(parser):
 @pytest.fixture
 def update_snapshots(request):
     return request.config.getoption("--update-snapshots") or os.environ.get("ASLINT_UPDATE_SNAPSHOTS") == "1"
+
+
+# The suite writes only into temporary folders: no bytecode caches, no Hypothesis example
+# database in the checkout (pytest's own cache is off in pyproject.toml's addopts).
+sys.dont_write_bytecode = True
+_HYPOTHESIS_HOME = tempfile.mkdtemp(prefix="aslint-hypothesis-")
+atexit.register(shutil.rmtree, _HYPOTHESIS_HOME, True)
+try:
+    from hypothesis import settings as _hypothesis_settings
+    from hypothesis.configuration import set_hypothesis_home_dir
+
+    set_hypothesis_home_dir(_HYPOTHESIS_HOME)  # its constants cache and any database go there
+    _hypothesis_settings.register_profile("aslint", database=None)
+    _hypothesis_settings.load_profile("aslint")
+except ImportError:  # pragma: no cover
+    pass
 
 
 @pytest.fixture
@@ -55,3 +76,29 @@ def _rules_behave(request, monkeypatch):
         pytest.fail("ASL000 (internal error) during the test: " + "; ".join(crashes[:5]))
     if undeclared:
         pytest.fail("a severity its rule doc does not declare: " + "; ".join(sorted(set(undeclared))[:5]))
+
+
+# ---- the suite leaves no new file in the checkout
+
+def _stray_files() -> set:
+    try:
+        out = subprocess.run(["git", "status", "--porcelain", "--ignored", "--untracked-files=all"], cwd=ROOT,
+                             capture_output=True, text=True, timeout=60).stdout
+    except (OSError, subprocess.SubprocessError):
+        return set()
+    return {line[3:] for line in out.splitlines() if line[:2] in ("??", "!!") and "__pycache__" not in line}
+
+
+def pytest_sessionstart(session):
+    session.config._aslint_stray_before = _stray_files() if (ROOT / ".git").exists() else None
+
+
+def pytest_sessionfinish(session, exitstatus):
+    before = getattr(session.config, "_aslint_stray_before", None)
+    if before is None:
+        return
+    new = sorted(_stray_files() - before)
+    if new:
+        sys.stderr.write("\nThe tests wrote into the checkout (they must write only into temporary folders):\n"
+                         + "".join(f"  {p}\n" for p in new[:20]))
+        session.exitstatus = 1

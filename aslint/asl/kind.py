@@ -4,6 +4,8 @@ and ``aslint: ignore[...]`` in its Comments silences them."""
 
 from __future__ import annotations
 
+import re
+
 from aslint.catalog.declarative import selector
 from aslint.core import kinds
 kinds.declared_kind("asl")
@@ -12,6 +14,18 @@ kinds.declared_kind("asl")
 @kinds.recognizer("asl", order=10)
 def is_state_machine(data) -> bool:
     return isinstance(data, dict) and "StartAt" in data and isinstance(data.get("States"), dict)
+
+
+_START_AT = re.compile(r"""(?:^|[\s{,"'])StartAt["']?\s*:""")
+_STATES = re.compile(r"""(?:^|[\s{,"'])States["']?\s*:""")
+
+
+def looks_like_a_definition(text: str) -> bool:
+    """Both ``StartAt`` and ``States`` appear as keys: a definition, however broken its syntax."""
+    return bool(_START_AT.search(text) and _STATES.search(text))
+
+
+kinds.EXPLICIT_SNIFFERS.append(looks_like_a_definition)
 
 
 @kinds.states("asl")
@@ -62,3 +76,18 @@ def state_units(doc):
         return view
 
     return Units(keys, unit_of, restrict)
+
+
+def _directive_findings(doc, ruleset):
+    from aslint.asl.suppress import directive_findings
+
+    return directive_findings(doc, ruleset)
+
+
+def _withdraw_used(result, doc):
+    from aslint.asl.suppress import withdraw_used
+
+    withdraw_used(result, doc)
+
+
+kinds.directive_checks("asl", _directive_findings, _withdraw_used)

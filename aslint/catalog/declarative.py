@@ -282,6 +282,61 @@ def build_rules(docs: dict) -> dict:
     return rules
 
 
+RULE_KEYS = ("code", "name", "severity", "summary", "message", "check")
+CHECK_KEYS = ("given", "where", "then", "kinds")
+THEN_KEYS = ("field", "function", "functionOptions")
+WHERE_KEYS = ("field", "pattern", "equals", "defined")
+#: the functionOptions each function takes
+FUNCTION_OPTIONS = {"defined": (), "undefined": (), "truthy": (), "pattern": ("match", "notMatch"), "enum": ("values",),
+                    "type": ("type",), "length": ("min", "max"), "schema": ("schema",)}
+
+
+def _unknown_keys(where: str, mapping: dict, allowed) -> None:
+    from difflib import get_close_matches
+
+    for key in mapping:
+        if key not in allowed:
+            near = get_close_matches(str(key), allowed, n=1)
+            hint = f" (did you mean '{near[0]}'?)" if near else ""
+            raise ConfigError(f"{where}: unknown key '{key}'{hint}; known: {', '.join(allowed)}")
+
+
+def check_rule_shape(path: str, code: str, item: dict) -> None:
+    """Every key of a custom rule is one aslint reads, and each function option sits under
+    ``then.functionOptions`` (a misplaced or misspelt key would otherwise be silently ignored)."""
+    where = f"extra-rules file {path}: {code}"
+    _unknown_keys(where, item, RULE_KEYS)
+    check = item["check"]
+    _unknown_keys(f"{where}: check", check, CHECK_KEYS)
+    then = check.get("then")
+    if isinstance(then, dict):
+        function = then.get("function")
+        options = FUNCTION_OPTIONS.get(function, ())
+        for key in then:
+            if key not in THEN_KEYS and key in {o for opts in FUNCTION_OPTIONS.values() for o in opts}:
+                raise ConfigError(f"{where}: '{key}' is a function option: put it under then.functionOptions "
+                                  f"(then: {{function: {function}, functionOptions: {{{key}: ...}}}})")
+        _unknown_keys(f"{where}: check.then", then, THEN_KEYS)
+        given = then.get("functionOptions")
+        if given is not None:
+            if not isinstance(given, dict):
+                raise ConfigError(f"{where}: check.then.functionOptions must be a mapping of options")
+            for key in given:
+                if key not in options:
+                    takes = f"takes {', '.join(options)}" if options else "takes no options"
+                    raise ConfigError(f"{where}: function '{function}' has no option '{key}' ({function} {takes})")
+            if function == "schema" and not isinstance(given.get("schema"), str):
+                raise ConfigError(f"{where}: functionOptions.schema must name a JSON Schema file (relative to "
+                                  "the rule file's folder), not hold the schema inline")
+        elif options and function in ("pattern", "enum", "type", "length", "schema"):
+            raise ConfigError(f"{where}: function '{function}' needs then.functionOptions ({', '.join(options)})")
+    for i, cond in enumerate(check.get("where") or ()):
+        if isinstance(cond, dict):
+            _unknown_keys(f"{where}: check.where[{i}]", cond, WHERE_KEYS)
+        else:
+            raise ConfigError(f"{where}: check.where[{i}] must be a mapping (field: ..., pattern: ...)")
+
+
 def load_rule_files(path: str, known_docs: dict):
     """User rules from a YAML file: returns (docs, rules)."""
     from aslint.catalog.ruledocs import CODE_RE, RuleDoc
@@ -305,5 +360,6 @@ def load_rule_files(path: str, known_docs: dict):
                              summary=str(item.get("summary", "")), check=item.get("check"))
         if not isinstance(item.get("check"), dict):
             raise ConfigError(f"extra-rules file {path}: {code} needs a 'check' mapping")
+        check_rule_shape(path, code, item)
         rules[code] = DeclarativeRule(code, item["check"], str(item.get("message", item.get("summary", code))), Path(path).parent)
     return docs, rules

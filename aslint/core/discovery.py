@@ -1,4 +1,11 @@
-"""Which files a run reads: explicit files, directories (recursively), globs, and stdin."""
+"""Which files a run reads: explicit files, directories (recursively), globs, and stdin.
+
+A directory walk skips the excluded names and, in a git work tree, what git ignores
+(``.gitignore``, ``.git/info/exclude``, the global excludes; asked of ``git ls-files``, which reads
+them exactly as git does) unless ``respect_gitignore`` is off. Files named on the command line
+are linted even when excluded, unless ``force_exclude`` (ruff's meaning: pre-commit names every
+staged file, and ``exclude`` must hold there too).
+"""
 
 from __future__ import annotations
 
@@ -15,7 +22,42 @@ def _excluded(name: str, relpath: str, patterns) -> bool:
     return False
 
 
-def expand(paths: list[str], excludes: list[str]) -> tuple[list[tuple[str, bool]], list[str]]:
+def force_excluded(path: str, excludes) -> bool:
+    """Whether an explicitly named file lies under (or is) an excluded name or path."""
+    rel = os.path.normpath(path if not os.path.isabs(path) else os.path.relpath(path))
+    parts = [p for p in rel.replace("\\", "/").split("/") if p not in ("", ".")]
+    for i in range(len(parts)):
+        if parts[i] == ".." :
+            continue
+        if _excluded(parts[i], "/".join(parts[: i + 1]), excludes):
+            return True
+    return False
+
+
+def _git_listed(top: str) -> "set | None":
+    """The files git does not ignore below ``top`` (relative paths), or None outside a work tree."""
+    here = os.path.abspath(top)
+    while True:
+        if os.path.exists(os.path.join(here, ".git")):
+            break
+        parent = os.path.dirname(here)
+        if parent == here:
+            return None
+        here = parent
+    import subprocess
+
+    try:
+        proc = subprocess.run(["git", "-C", top, "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+                              capture_output=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if proc.returncode != 0:
+        return None
+    return {os.path.normpath(p) for p in proc.stdout.decode("utf-8", "surrogateescape").split("\0") if p}
+
+
+def expand(paths: list[str], excludes: list[str], *, force_exclude: bool = False,
+           respect_gitignore: bool = True) -> tuple[list[tuple[str, bool]], list[str]]:
     """Returns ([(path, explicit)], [problems]) in a stable order, each file once."""
     out: list[tuple[str, bool]] = []
     problems: list[str] = []
@@ -32,9 +74,10 @@ def expand(paths: list[str], excludes: list[str]) -> tuple[list[tuple[str, bool]
             add("-", True)
             continue
         if os.path.isdir(arg) and not arg.rstrip("/").lower().endswith(SUFFIXES):
-            _walk(arg, excludes, add)
+            _walk(arg, excludes, add, respect_gitignore)
         elif os.path.lexists(arg):
-            add(arg, True)
+            if not (force_exclude and force_excluded(arg, excludes)):
+                add(arg, True)
         elif any(ch in arg for ch in "*?["):
             import glob  # only for patterns
 
@@ -43,15 +86,16 @@ def expand(paths: list[str], excludes: list[str]) -> tuple[list[tuple[str, bool]
                 problems.append(f"{arg}: no file matches this pattern")
             for match in matches:
                 if os.path.isdir(match) and not match.lower().endswith(SUFFIXES):
-                    _walk(match, excludes, add)
-                elif match.lower().endswith(SUFFIXES):
+                    _walk(match, excludes, add, respect_gitignore)
+                elif match.lower().endswith(SUFFIXES) and not (force_exclude and force_excluded(match, excludes)):
                     add(match, True)  # a directory named like a file gets its diagnostic
         else:
             problems.append(f"{arg}: no such file or directory")
     return out, problems
 
 
-def _walk(top: str, excludes, add):
+def _walk(top: str, excludes, add, respect_gitignore: bool = True):
+    listed = _git_listed(top) if respect_gitignore else None
     visited = set()
     for folder, dirs, files in os.walk(top, followlinks=True):
         try:
@@ -70,4 +114,6 @@ def _walk(top: str, excludes, add):
             rel = os.path.normpath(os.path.join(rel_folder, name))
             if _excluded(name, rel, excludes):
                 continue
+            if listed is not None and rel not in listed:
+                continue  # git ignores it
             add(os.path.join(folder, name) if folder != "." else name, False)

@@ -110,7 +110,7 @@ class RuleSet:
                 raise ConfigError(f"{self.settings.config_path or 'configuration'}: {found[0]}")
 
 
-CORE_CODES = ("ASL000", "ASL001", "ASL002", "ASL003")
+CORE_CODES = ("ASL000", "ASL001", "ASL002", "ASL003", "ASL004", "ASL005")
 
 
 def display_path(path: str) -> str:
@@ -192,7 +192,7 @@ def lint_loaded(loaded: Loaded, ruleset: RuleSet, display: str, explicit: bool =
     settings = ruleset.settings
     if loaded.problem:
         p = loaded.problem
-        if loaded.declared or p.certain or (explicit and p.code == "ASL003") or (p.code == "ASL001" and kinds_mod.sniff(loaded.text)):
+        if loaded.declared or p.certain or (explicit and p.code == "ASL003") or (p.code == "ASL001" and kinds_mod.sniff(loaded.text, explicit=explicit)):
             result.recognized = True
             _emit_problem(result, loaded, ruleset)
         else:
@@ -220,13 +220,21 @@ def lint_loaded(loaded: Loaded, ruleset: RuleSet, display: str, explicit: bool =
             warm.check_stop()  # an editor's newer text makes this lint stale: stop between rules
             options = ruleset.options(rule)
             try:
-                found = warm.run_rule(doc, rule, lambda view, rule=rule, options=options: rule.check(
+                findings = warm.run_rule(doc, rule, lambda view, rule=rule, options=options: rule.check(
                     Context(view, options, settings, None, ruleset)))
-                for finding in found:
+                for finding in findings:
                     # a finding may sit in another document of the run (a paired role policy)
                     _add(result, getattr(finding, "document", None) or doc, ruleset, finding.code or rule.code, finding)
             except Exception as err:
                 _internal(result, doc, ruleset, f"rule {rule.code}", err)
+    for doc in found:  # once every document ran: an embedded one may use its host's suppressions
+        checks = kinds_mod.DIRECTIVE_CHECKS.get(doc.kind)
+        if checks is not None:
+            try:
+                for code, finding in checks[0](doc, ruleset) or ():
+                    _add(result, doc, ruleset, code, finding)
+            except Exception as err:
+                _internal(result, doc, ruleset, "checking the suppressions", err)
     result.diagnostics.sort(key=Diagnostic.sort_key)
     return result
 
@@ -343,6 +351,11 @@ def lint_project(results: list, ruleset: RuleSet, documents: list) -> list:
                 holder = by_path.get(documents[0].root().path)
                 if holder is not None:
                     _internal(holder, documents[0], ruleset, f"rule {rule.code}", err)
+    for doc in documents:  # a suppression reported unused may have silenced a project-wide finding
+        checks = kinds_mod.DIRECTIVE_CHECKS.get(doc.kind)
+        holder = by_path.get(doc.root().path) if checks is not None else None
+        if holder is not None:
+            checks[1](holder, doc)
     return extra
 
 

@@ -7,41 +7,96 @@ import difflib
 import os
 import sys
 import tempfile
+from aslint.core.record import dataclass, field
 
 from aslint.core.finding import Diagnostic
 from aslint.core.fixcheck import checked_text
 from aslint.core.fixes import apply
 
 
-def apply_fixes(results, *, write: bool, diff: bool, ruleset, rerun, diff_stream=None) -> bool:
-    changed_any = False
+#: a fix may reveal another; passes stop when nothing fixable is left, or after this many
+MAX_PASSES = 10
+
+
+@dataclass
+class FixOutcome:
+    fixed: int = 0  # fixes applied
+    diff: str = ""  # the unified diff of every change (--diff)
+    stdin_text: str | None = None  # the fixed text of standard input (--fix -)
+    changed: list = field(default_factory=list)  # displays of the files changed
+
+
+def _refusal_notes(result, refused, diff: bool) -> list:
+    notes = []
+    for d, reason in refused:
+        d.fix, d.edits = None, []
+        notes.append(Diagnostic("ASL003", "error", f"--fix left {d.code} unfixed: {reason}; fix it by hand",
+                                result.display, d.line, d.column, d.end_line, d.end_column, d.pointer, d.state))
+        if diff:
+            sys.stderr.write(f"aslint: {result.display}:{d.line}:{d.column}: {notes[-1].message}\n")
+    return notes
+
+
+def _fixed_text(result, relint, diff: bool = False):
+    """Apply the fixes of ``result`` (those ``checked_text`` accepts) until no fixable finding is
+    left; (text, fixes applied, notes on refused fixes)."""
+    text, current, applied, notes = result.text, result, 0, []
+    for _ in range(MAX_PASSES):
+        if not any(d.edits for d in current.diagnostics):
+            break
+        new_text, refused = checked_text(result.path, text, current.diagnostics, apply)
+        notes.extend(_refusal_notes(result, refused, diff))
+        if new_text == text:
+            break
+        applied += sum(1 for d in current.diagnostics if d.edits)
+        text, current = new_text, relint(result, new_text)
+    return text, applied, notes
+
+
+def apply_fixes(results, *, write: bool, diff: bool, ruleset, rerun) -> FixOutcome:
+    """Fix every result with fixable findings, in memory until nothing fixable is left, then write
+    each changed file once (atomically), or describe it as a diff; stdin's fixed text is returned."""
+    from aslint.core.engine import lint_file
+
+    def relint(result, text):
+        return lint_file(result.path, ruleset, explicit=True, data=text.encode("utf-8", "surrogatepass"),
+                         display=result.display, keep_text=True)
+
+    outcome = FixOutcome()
+    parts = []
     for i, result in enumerate(results):
-        edits = [e for d in result.diagnostics for e in d.edits]
-        if not edits or result.text is None or result.path == "-":
+        from_stdin = getattr(result, "stdin", False)
+        if from_stdin and write and not diff:
+            outcome.stdin_text = result.text if result.text is not None else ""
+        if result.text is None or not any(d.edits for d in result.diagnostics):
             continue
-        new_text, refused = checked_text(result.path, result.text, result.diagnostics, apply)
-        notes = []
-        for d, reason in refused:
-            d.fix, d.edits = None, []
-            notes.append(Diagnostic("ASL003", "error", f"--fix left {d.code} unfixed: {reason}; fix it by hand",
-                                    result.display, d.line, d.column, d.end_line, d.end_column, d.pointer, d.state))
-            if diff:
-                sys.stderr.write(f"aslint: {result.display}:{d.line}:{d.column}: {notes[-1].message}\n")
+        new_text, applied, notes = _fixed_text(result, relint, diff)
         result.diagnostics.extend(notes)
         if new_text == result.text:
             continue
         if diff:
-            (diff_stream or sys.stdout).writelines(unified_diff(result.text, new_text, result.display))
+            parts.extend(unified_diff(result.text, new_text, result.display))
+            outcome.fixed += applied
+            continue
+        if from_stdin:
+            outcome.stdin_text = new_text
+            fixed = relint(result, new_text)
+            fixed.stdin = True
+            fixed.diagnostics.extend(notes)
+            results[i] = fixed
+            outcome.fixed += applied
             continue
         problem = _write_atomically(result.path, result.text, new_text)
         if problem:
             result.diagnostics.append(Diagnostic("ASL003", "error", f"--fix could not write the file: {problem}", result.display, 1, 1, 1, 1, "", None))
             continue
-        changed_any = True
+        outcome.fixed += applied
+        outcome.changed.append(result.display)
         results[i] = rerun(result.path)
         results[i].diagnostics.extend(notes)  # the refused fixes, said again after the re-lint
         results[i].diagnostics.sort(key=Diagnostic.sort_key)
-    return changed_any
+    outcome.diff = "".join(parts)
+    return outcome
 
 
 def _lines(text: str) -> list:

@@ -116,15 +116,27 @@ def file_parser(path: str):
     return None
 
 
+#: kind -> fn(doc, ruleset) -> [(code, Finding)] about the document's own directives once its rules
+#: ran (a suppression that silenced nothing, an unknown code), and fn(result, doc) that withdraws
+#: such a report when a project-wide rule's finding was silenced by that directive after all
+DIRECTIVE_CHECKS: dict = {}
+
+
+def directive_checks(kind: str, findings, withdraw) -> None:
+    DIRECTIVE_CHECKS[kind] = (findings, withdraw)
+
+
 #: fn(text) -> bool: "this unparseable text is clearly one of my kinds" (then its syntax error is
 #: reported as ASL001 instead of the file being skipped as unrecognized); must be cheap.
 SNIFFERS: list = []
+#: the same, asked only of a file named on the command line (a looser test: the user said it is one)
+EXPLICIT_SNIFFERS: list = []
 
 
-def sniff(text: str | None) -> bool:
+def sniff(text: str | None, explicit: bool = False) -> bool:
     if not text:
         return False
-    for fn in SNIFFERS:
+    for fn in (SNIFFERS + EXPLICIT_SNIFFERS) if explicit else SNIFFERS:
         try:
             if fn(text):
                 return True

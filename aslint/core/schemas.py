@@ -52,9 +52,8 @@ def _user_schema(path):
 
 def _jsonschema_validator(schema, root):
     import jsonschema
-    from referencing import Registry, Resource
 
-    resources = []
+    bundled = {}
     for other in root.rglob("*.json"):
         try:
             with open(other, encoding="utf-8") as handle:
@@ -62,7 +61,11 @@ def _jsonschema_validator(schema, root):
         except (OSError, ValueError):
             continue
         if isinstance(doc, dict) and "$id" in doc:
-            resources.append((doc["$id"], Resource.from_contents(doc)))
-    registry = Registry().with_resources(resources)
+            bundled[doc["$id"]] = doc
     cls = jsonschema.validators.validator_for(schema)
+    try:
+        from referencing import Registry, Resource  # jsonschema >= 4.18
+    except ImportError:  # jsonschema 4.17 (the declared floor) resolves $ref with RefResolver
+        return cls(schema, resolver=jsonschema.RefResolver.from_schema(schema, store=bundled))
+    registry = Registry().with_resources([(uri, Resource.from_contents(doc)) for uri, doc in bundled.items()])
     return cls(schema, registry=registry)

@@ -32,6 +32,9 @@ def safe(text) -> str:
 
 
 def render(report) -> str:
+    if report.statistics:  # the table alone, as ruff prints it
+        table = _statistics(report)
+        return "\n".join(table) + "\n" if table else ""
     color = report.color
     lines = []
     for d in report.diagnostics:
@@ -41,8 +44,6 @@ def render(report) -> str:
         lines.append(f"{where}:{d.line}:{d.column}: {code} {safe(d.message)}{state}")
         if d.hint and getattr(report, "hints", False):
             lines.append(f"  {_CYAN_BOLD if color else ''}help{_RESET if color else ''}: {safe(d.hint)}")
-    if report.statistics:
-        lines.extend(_statistics(report))
     if not report.quiet or report.diagnostics:
         lines.append(_summary(report))
     return "\n".join(lines) + "\n" if lines else ""
@@ -60,11 +61,26 @@ def _statistics(report):
 
 
 def _summary(report) -> str:
+    """The closing line. "All checks passed" only when at least one file was checked and every
+    path could be read: in CI a silent pass is worse than a crash."""
     s = report.summary
     total = sum(s.values())
+    problems = len(getattr(report, "problems", None) or ())
+    fixed = getattr(report, "fixed_count", 0)
+    unread = f"; {problems} path(s) could not be read (see above)" if problems else ""
+    if total == 0 and fixed:
+        return f"Found {fixed} finding(s) in {report.files} file(s) ({fixed} fixed, 0 remaining){unread}."
     if total == 0:
+        if report.files == 0:
+            skipped = getattr(report, "skipped", 0)
+            why = f" ({skipped} file(s) skipped; -v says why)" if skipped else ""
+            return f"No state machine definition, IAM policy, manifest or template found{why}{unread}."
+        if problems:
+            return f"No findings in {report.files} file(s){unread}."
         return f"All checks passed: {report.files} file(s) checked."
     parts = [f"{s[k]} {k}{'s' if s[k] != 1 and k != 'info' else ''}" for k in ("error", "warning", "info") if s[k]]
+    if fixed:
+        return f"Found {total + fixed} finding(s) in {report.files} file(s) ({fixed} fixed, {total} remaining): {', '.join(parts)}{unread}."
     fixable = sum(1 for d in report.diagnostics if d.fix)
     tail = f"; {fixable} fixable with --fix" if fixable and not report.fixed else ""
-    return f"Found {total} finding(s) in {report.files} file(s): {', '.join(parts)}{tail}."
+    return f"Found {total} finding(s) in {report.files} file(s): {', '.join(parts)}{tail}{unread}."

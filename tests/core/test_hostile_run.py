@@ -128,9 +128,12 @@ def test_names_and_messages_cannot_forge_output(tmp_path, fmt):
     assert proc.returncode == 1, proc.stderr
     assert "\x1b" not in out and "\x07" not in out
     assert not any(line.startswith("::error file=x.py") for line in out.splitlines())
-    if fmt in ("json", "sarif"):  # data stays data: JSON escapes (the file name's byte as \udce9)
+    if fmt == "json":  # data stays data: JSON escapes (the file name's byte as \udce9)
         text = json.dumps(json.loads(out))
         assert "caf\\udce9.asl.json" in text and "\\u001b]0;title" in text
+    elif fmt == "sarif":  # a SARIF location is a URI: the name's raw byte percent-encoded
+        text = json.dumps(json.loads(out))
+        assert "caf%E9.asl.json" in text and "\\u001b]0;title" in text
     else:  # shown escaped, on one line per finding
         assert "\u202e" not in out and "caf\\udce9.asl.json" in out and "\\x1b]0;title\\x07" in out
         assert len([line for line in out.splitlines() if "ASL201" in line]) == 1

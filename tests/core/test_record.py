@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import pickle
+import sys
 
 import pytest
 
@@ -11,6 +12,9 @@ from aslint.core import record
 
 
 def _make(dc, field):
+    # dataclasses takes slots= from Python 3.10 on; on 3.9 the stdlib twins compare without slots
+    slots = {"slots": True} if dc is not dataclasses.dataclass or sys.version_info >= (3, 10) else {}
+
     class Base:
         a: int
         b: str = "b"
@@ -45,8 +49,8 @@ def _make(dc, field):
             return True
 
     return {"Base": Base, "Plain": dc(Plain), "Frozen": dc(frozen=True)(Frozen),
-            "FrozenSlots": dc(frozen=True, slots=True)(type("FrozenSlots", (), {"__annotations__": {"x": "int", "y": "int"}, "y": 2})),
-            "Slotted": dc(slots=True)(Slotted), "Child": dc(Child), "OwnEq": dc(OwnEq),
+            "FrozenSlots": dc(frozen=True, **slots)(type("FrozenSlots", (), {"__annotations__": {"x": "int", "y": "int"}, "y": 2})),
+            "Slotted": dc(**slots)(Slotted), "Child": dc(Child), "OwnEq": dc(OwnEq),
             "Noted": dc(frozen=True)(Noted)}
 
 

@@ -89,10 +89,14 @@ def test_unreadable_role_policy_is_a_note_not_a_crash(tmp_path, capsys, monkeypa
     (tmp_path / "d.asl.json").write_text(json.dumps({"StartAt": "D", "States": {"D": {
         "Type": "Task", "Resource": "arn:aws:states:::eks:deleteCluster", "Parameters": {"Name": "c"}, "End": True}}}))
     (tmp_path / "p.json").write_text('{"Version": "2012-10-17", "Statement": []}')
+    (tmp_path / "broken.json").write_text('{"Version": "2012-10-17", "Statement": [')
     monkeypatch.chdir(tmp_path)
-    main(["check", "d.asl.json", "--isolated", "--select", "IAM,ASL000", "--role-policy", "p.json", "--role-policy", "nope.json", "--format", "json"])
+    main(["check", "d.asl.json", "--isolated", "--select", "IAM,ASL000", "--role-policy", "p.json", "--role-policy", "broken.json", "--format", "json"])
     diags = json.loads(capsys.readouterr().out)["diagnostics"]
-    assert diags and all(d["code"] == "IAM001" and d["severity"] == "info" and "nope.json" in d["help"] for d in diags)
+    assert diags and all(d["code"] == "IAM001" and d["severity"] == "info" and "broken.json" in (d["message"] + (d["help"] or "")) for d in diags)
+    # a policy file that does not exist at all is a usage error (exit 2), never a silent note
+    assert main(["check", "d.asl.json", "--isolated", "--role-policy", "nope.json"]) == 2
+    assert "--role-policy nope.json: no such file" in capsys.readouterr().err
 
 
 def test_a_run_without_policies_loads_no_catalog(shared):
