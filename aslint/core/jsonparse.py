@@ -67,7 +67,12 @@ def loads(text: str):
     try:
         data = json.loads(text, object_pairs_hook=pairs, parse_constant=_reject_constant)
     except json.JSONDecodeError as err:
-        raise ParseError(_friendly(err.msg), err.pos) from None
+        msg, pos = err.msg, err.pos
+        if msg.startswith("Illegal trailing comma before end of"):
+            # Python 3.13 names the comma; earlier ones the bracket after it: report as they did
+            pos = len(text[: pos + 1]) + (len(text[pos + 1:]) - len(text[pos + 1:].lstrip()))
+            msg = "Expecting property name enclosed in double quotes" if msg.endswith("object") else "Expecting value"
+        raise ParseError(_friendly(msg), pos) from None
     except RecursionError:
         raise ParseError(f"the document nests more than {MAX_DEPTH} levels deep; aslint does not analyse it", 0) from None
     except ValueError as err:  # NaN / Infinity, or an integer beyond Python's digit limit
