@@ -82,11 +82,14 @@ def _rules_behave(request, monkeypatch):
 
 def _stray_files() -> set:
     try:
-        out = subprocess.run(["git", "status", "--porcelain", "--ignored", "--untracked-files=all"], cwd=ROOT,
+        out = subprocess.run(["git", "status", "--porcelain", "-z", "--ignored", "--untracked-files=all"], cwd=ROOT,
                              capture_output=True, text=True, timeout=60).stdout
     except (OSError, subprocess.SubprocessError):
         return set()
-    return {line[3:] for line in out.splitlines() if line[:2] in ("??", "!!") and "__pycache__" not in line}
+    paths = {entry[3:] for entry in out.split("\0") if entry[:2] in ("??", "!!") and "__pycache__" not in entry}
+    # a virtual environment in the checkout (the README's .venv) is the interpreter's, not the suite's:
+    # its packages may write caches of their own (python-hcl2's grammar cache)
+    return {p for p in paths if not (ROOT / p.split("/", 1)[0] / "pyvenv.cfg").is_file()}
 
 
 def pytest_sessionstart(session):
