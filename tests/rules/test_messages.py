@@ -1,6 +1,9 @@
 """Every built-in rule's messages in one style (ruff's): one short statement of what is wrong, the
 fix apart in the hint. Held on every message the rule docs' examples produce."""
 
+from __future__ import annotations
+
+
 import re
 import sys
 from pathlib import Path
