@@ -12,7 +12,7 @@ from pygls.uris import from_fs_path, to_fs_path
 
 from aslint.lsp import actions
 from aslint.lsp.positions import LineTable
-from aslint.lsp.session import Session
+from aslint.lsp.session import Linted, Session
 
 #: a change is linted once the user has paused typing this long (seconds)
 DEBOUNCE = 0.25
@@ -71,7 +71,6 @@ class AslintServer(LanguageServer):
                 return None  # a newer version arrived while this one was linted
             except Exception as err:  # never a dead server: one diagnostic says what broke
                 from aslint.core.finding import Diagnostic
-                from aslint.lsp.session import Linted
 
                 text = self.session.buffers.get(path, "")
                 message = f"aslint could not lint this file ({type(err).__name__}: {err}); please report it"
@@ -279,15 +278,9 @@ def _action(ls, uri, text, title, kind, edits, diagnostic, preferred=False):
     changes = {uri: [ls.edit_to_lsp(text, e) for e in edits]}
     diagnostics = None
     if diagnostic is not None:
-        diagnostics = [d for d in ls.to_lsp(uri, _One(text, [diagnostic]))]
+        diagnostics = ls.to_lsp(uri, Linted(text, [diagnostic]))
     return types.CodeAction(title=title, kind=kind, edit=types.WorkspaceEdit(changes=changes),
                             diagnostics=diagnostics, is_preferred=preferred or None)
-
-
-class _One:
-    def __init__(self, text, diagnostics):
-        self.text = text
-        self.diagnostics = diagnostics
 
 
 @server.feature(types.TEXT_DOCUMENT_HOVER)
