@@ -176,9 +176,11 @@ def load_families():
     if _families_loaded:
         return
     _families_loaded = True
-    import importlib
-    import importlib.util
+    import importlib  # not importlib.util: on Python 3.9 it imports typing
 
     for family in families():
-        if importlib.util.find_spec(f"{family}.kind") is not None:
+        try:
             importlib.import_module(f"{family}.kind")
+        except ModuleNotFoundError as error:  # a family with rules but no kind module
+            if error.name != f"{family}.kind":
+                raise
