@@ -18,5 +18,12 @@ def main(args) -> int:
             sys.stderr.write(f"aslint: {MISSING}\n")
             return 2
         raise
-    start(getattr(args, "tcp", None), getattr(args, "host", "127.0.0.1"))
+    tcp = getattr(args, "tcp", None)
+    if tcp is None:
+        if sys.stdin is None:  # closed: the end of input before `initialize`, as on an empty one
+            return 0
+        if sys.stdout is None:
+            sys.stderr.write("aslint: aslint lsp answers on standard output, which is closed\n")
+            return 2
+    start(tcp, getattr(args, "host", "127.0.0.1"))
     return 0

@@ -139,3 +139,32 @@ def test_a_lint_made_stale_midway_is_cancelled_between_rules(tmp_path, monkeypat
     assert server._lint_now(uri, 1) is None
     assert len(calls) == 3  # the other rules never ran
     assert server._lint_now(uri, 2) is not None
+
+
+# `aslint lsp` started by something that gives it no input: an empty standard input, or none at all
+# (closed, as `<&-` or a daemon launcher leave it). Both are the end of input before `initialize`:
+# exit 0 and say nothing, as pygls servers do; never an internal error or a traceback.
+_LAUNCH_WITH_STDIN_CLOSED = ("import os, sys\nos.close(0)\n"
+                             "os.execv(sys.executable, [sys.executable, '-m', 'aslint', 'lsp'])")
+
+
+@pytest.mark.parametrize("stdin", ["empty", "closed"])
+def test_no_input_before_initialize_exits_cleanly(tmp_path, stdin):
+    pytest.importorskip("pygls")
+    command = ([sys.executable, "-c", _LAUNCH_WITH_STDIN_CLOSED] if stdin == "closed"
+               else [sys.executable, "-m", "aslint", "lsp"])
+    proc = subprocess.run(command, stdin=subprocess.DEVNULL if stdin == "empty" else None,
+                          capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    assert (proc.returncode, proc.stdout, proc.stderr) == (0, "", "")
+
+
+def test_a_closed_standard_output_is_a_clear_error(tmp_path):
+    """The server answers on standard output: without one it says so (exit 2), no traceback."""
+    pytest.importorskip("pygls")
+    code = ("import os, sys\nos.close(1)\n"
+            "os.execv(sys.executable, [sys.executable, '-m', 'aslint', 'lsp'])")
+    proc = subprocess.run([sys.executable, "-c", code], stdin=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                          text=True, timeout=60, cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("aslint: ") and "standard output" in proc.stderr
+    assert "Traceback" not in proc.stderr and "internal error" not in proc.stderr
