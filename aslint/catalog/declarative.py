@@ -357,7 +357,7 @@ def load_rule_files(path: str, known_docs: dict):
         if severity not in ("error", "warning", "info"):
             raise ConfigError(f"extra-rules file {path}: {code} severity must be error, warning or info")
         docs[code] = RuleDoc(code=code, name=str(item.get("name", code.lower())), severity=severity,
-                             summary=str(item.get("summary", "")), check=item.get("check"))
+                             summary=str(item.get("summary", "")), check=item.get("check"), source=path)
         if not isinstance(item.get("check"), dict):
             raise ConfigError(f"extra-rules file {path}: {code} needs a 'check' mapping")
         check_rule_shape(path, code, item)

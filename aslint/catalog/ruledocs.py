@@ -34,6 +34,7 @@ class RuleDoc:
     security_severity: str | None = None
     path: Path | None = None
     _body: str | None = None
+    source: str | None = None  # a custom rule's extra-rules file (None for a built-in rule)
 
     def __post_init__(self):
         levels = [self.severity] + [s for s in (self.severities or []) if s != self.severity]
@@ -71,7 +72,11 @@ class RuleDoc:
         return failing, passing
 
     @property
-    def help_uri(self) -> str:
+    def help_uri(self) -> str | None:
+        """The rule's documentation page: rules/CODE.md in the repository for a built-in rule; a
+        custom rule has none (its only text is its extra-rules file)."""
+        if self.source is not None:
+            return None
         return f"https://github.com/aslint/aslint/blob/main/rules/{self.code}.md"
 
 

@@ -18,7 +18,8 @@ def markdown(diagnostic, doc) -> str:
         body = _sections(doc.body)
         if body:
             lines += ["", body]
-        lines += ["", f"[Rule documentation]({doc.help_uri})"]
+        if doc.help_uri:
+            lines += ["", f"[Rule documentation]({doc.help_uri})"]
     return "\n".join(lines)
 
 

@@ -97,7 +97,7 @@ class AslintServer(LanguageServer):
                 message=d.message,
                 severity=SEVERITY.get(d.severity, types.DiagnosticSeverity.Warning),
                 code=d.code,
-                code_description=types.CodeDescription(href=doc.help_uri) if doc is not None else None,
+                code_description=types.CodeDescription(href=doc.help_uri) if doc is not None and doc.help_uri else None,
                 source="aslint",
                 related_information=related or None,
                 data={"code": d.code, "pointer": d.pointer, "state": d.state, "help": d.hint,

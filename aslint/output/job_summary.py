@@ -78,7 +78,7 @@ def render(report) -> str:
     for code, (severity, n) in sorted(counts.items(), key=lambda kv: (_RANK[kv[1][0]], -kv[1][1], kv[0])):
         doc = docs.get(code)
         name = doc.name if doc else ""
-        link = f"[{code}]({doc.help_uri})" if doc else code
+        link = f"[{code}]({doc.help_uri})" if doc and doc.help_uri else code
         out.append(f"| {link} | {_cell(name)} | {severity} | {n} |")
     out += ["", f"### Top findings{f' (first {TOP} of {len(diagnostics)})' if len(diagnostics) > TOP else ''}", ""]
     for d in diagnostics[:TOP]:

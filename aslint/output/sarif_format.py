@@ -50,6 +50,8 @@ def _rule(doc, code, full: bool):
         "defaultConfiguration": {"level": LEVEL[doc.severity if doc else "error"]},
         "properties": {"tags": list(doc.tags) if doc else []},
     }
+    if rule["helpUri"] is None:  # a custom rule: no documentation page
+        del rule["helpUri"]
     if full:
         rule["fullDescription"] = {"text": summary[:1024]}
         rule["help"]["markdown"] = doc.help_markdown if doc else summary

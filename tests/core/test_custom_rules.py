@@ -108,3 +108,42 @@ def test_readme_rule_example_loads_and_runs(tmp_path, monkeypatch, capsys):
     assert main(["check", "--select", "ORG", "run.asl.json"]) == 1
     out = capsys.readouterr().out
     assert "ORG001" in out and "ORG002" in out
+
+
+def test_a_custom_rule_links_to_no_documentation_page(project, capsys, monkeypatch):
+    """Built-in rules link to their page (rules/CODE.md in the repository); a custom rule has no
+    such page, so SARIF gives it no helpUri, the job summary no link and the editor no link."""
+    _write(project, DEFINED)
+    run = json.dumps({"StartAt": "Run", "States": {"Run": {**json.loads(RUNJOB)["States"]["Run"], "Type": "task"}}})
+    (project / "run.asl.json").write_text(run)  # also a built-in finding (ASL100, a type typo)
+    assert main(["check", "--format", "sarif", "run.asl.json"]) == 1
+    sarif = json.loads(capsys.readouterr().out)
+    rules = {r["id"]: r for r in sarif["runs"][0]["tool"]["driver"]["rules"]}
+    reported = {r["ruleId"] for r in sarif["runs"][0]["results"]}
+    assert {"ORG001", "ASL100"} <= reported
+    assert "helpUri" not in rules["ORG001"]
+    assert rules["ORG001"]["help"]["text"] == "Every runJob names its Kubernetes namespace"
+    assert rules["ASL100"]["helpUri"] == "https://github.com/aslint/aslint/blob/main/rules/ASL100.md"
+    assert all("helpUri" in r for code, r in rules.items() if code != "ORG001")
+
+    summary = project / "summary.md"
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(project))
+    assert main(["check", "run.asl.json"]) == 1
+    md = summary.read_text()
+    assert "| ORG001 | runjob-without-namespace |" in md and "None" not in md
+    assert "| [ASL100](https://github.com/aslint/aslint/blob/main/rules/ASL100.md) |" in md
+
+
+def test_an_editor_hover_on_a_custom_finding_has_no_documentation_link(project):
+    from aslint.catalog.declarative import load_rule_files
+    from aslint.core.finding import Diagnostic
+    from aslint.lsp.hover import markdown
+
+    _write(project, DEFINED)
+    docs, _ = load_rule_files(str(project / "aslint-rules.yaml"), {})
+    doc = docs["ORG001"]
+    assert doc.help_uri is None
+    text = markdown(Diagnostic("ORG001", "warning", "runJob does not set Namespace", "run.asl.json", 1, 1, 1, 2, ""), doc)
+    assert "Rule documentation" not in text and "None" not in text
