@@ -212,10 +212,12 @@ def build(doc) -> Graph:
         if isinstance(start, str) and start in top.states:
             g.start = g.node_of[top.states[start].pointer]
 
-    def dispatch(src, ref, cls, owner, frame):
+    node_of, add = g.node_of, g.add_edge
+
+    def dispatch(src, ref, cls, owner, frame, exits):
         node = ref.node
         catchers = node.get("Catch") if isinstance(node.get("Catch"), list) else []
-        exits = {t.index: t.target for t in transitions(ref) if t.kind == "Catch"}
+        states = ref.machine.states
         for i, catcher in enumerate(catchers):
             if not isinstance(catcher, dict):
                 continue
@@ -223,68 +225,65 @@ def build(doc) -> Graph:
             if not how:
                 continue
             target = exits.get(i)
-            if isinstance(target, str) and target in ref.machine.states:
-                g.add_edge(Edge(src, g.node_of[ref.machine.states[target].pointer], "error", owner, cls,
-                                f"{ref.pointer}/Catch/{i}", catcher_writes(ref, catcher, frame)))
+            if isinstance(target, str) and target in states:
+                add(Edge(src, node_of[states[target].pointer], "error", owner, cls,
+                         f"{ref.pointer}/Catch/{i}", catcher_writes(ref, catcher, frame)))
             if how == "full":
                 return
-        g.add_edge(Edge(src, targets[ref.machine.pointer][2][cls], "error", owner, cls))
+        add(Edge(src, targets[ref.machine.pointer][2][cls], "error", owner, cls))
 
     for ref in m.states:
         node = ref.node
         if not isinstance(node, dict):
             continue
-        src = g.node_of[ref.pointer]
-        states = ref.machine.states
-        success, fail, _errors = targets[ref.machine.pointer]
-        frame = g.frame_of(ref)
+        src = node_of[ref.pointer]
+        machine = ref.machine
+        states = machine.states
+        success, fail, _errors = targets[machine.pointer]
+        frame = g.frame.get(machine.pointer, "")
         t = ref.type
         writes = state_writes(ref, frame)
-        if ref.machine.parent_state is not None:
-            g.add_edge(Edge(src, cancel[ref.machine.pointer], "cancel", src if t == "Task" else -1))
+        if machine.parent_state is not None:
+            add(Edge(src, cancel[machine.pointer], "cancel", src if t == "Task" else -1))
         # where a normal completion goes (from the state, or from the join of a Parallel/Map)
         after = join[ref.pointer] if t in ("Parallel", "Map") else src
         owner = src if t == "Task" else -1
-
-        def go(target_name, kind="normal"):
-            if isinstance(target_name, str) and target_name in states:
-                g.add_edge(Edge(after, g.node_of[states[target_name].pointer], kind, owner, writes=writes))
-
         ways = transitions(ref)
         if t == "Choice":
-            for way in ways:
-                if way.kind == "Choice":
-                    go(way.target)
-            for way in ways:
-                if way.kind == "Default":
-                    go(way.target)
+            for kind in ("Choice", "Default"):
+                for way in ways:
+                    target = way.target
+                    if way.kind == kind and isinstance(target, str) and target in states:
+                        add(Edge(after, node_of[states[target].pointer], "normal", owner, writes=writes))
             if "Default" not in node:
-                g.add_edge(Edge(src, _errors["other"], "error", -1, "other"))
+                add(Edge(src, _errors["other"], "error", -1, "other"))
             continue
         if t == "Succeed":
-            g.add_edge(Edge(src, success, "normal", -1, writes=writes))
+            add(Edge(src, success, "normal", -1, writes=writes))
             continue
         if t == "Fail":
             cls = "timeout" if node.get("Error") == "States.Timeout" else "other"
-            g.add_edge(Edge(src, fail if cls == "other" else _errors[cls], "error", -1, cls))
+            add(Edge(src, fail if cls == "other" else _errors[cls], "error", -1, cls))
             continue
         if t not in ("Task", "Pass", "Wait", "Parallel", "Map"):
             continue
         if node.get("End") is True:
-            g.add_edge(Edge(after, success, "normal", owner, writes=writes))
+            add(Edge(after, success, "normal", owner, writes=writes))
         else:
             for way in ways:
-                if way.kind == "Next":
-                    go(way.target)
+                target = way.target
+                if way.kind == "Next" and isinstance(target, str) and target in states:
+                    add(Edge(after, node_of[states[target].pointer], "normal", owner, writes=writes))
+        exits = {way.index: way.target for way in ways if way.kind == "Catch"} if "Catch" in node else {}
         if t == "Task":
-            dispatch(src, ref, "other", src, frame)
+            dispatch(src, ref, "other", src, frame, exits)
             if any(f in node for f in _TIMEOUT_FIELDS):
-                dispatch(src, ref, "timeout", src, frame)
+                dispatch(src, ref, "timeout", src, frame, exits)
         elif t in ("Parallel", "Map"):
             for c in CLASSES:
-                dispatch(err[ref.pointer][c], ref, c, -1, frame)
+                dispatch(err[ref.pointer][c], ref, c, -1, frame, exits)
             if t == "Map":
-                g.add_edge(Edge(src, join[ref.pointer], "pass"))  # no items: no iteration runs
+                add(Edge(src, join[ref.pointer], "pass"))  # no items: no iteration runs
     # enter edges, and cancel chains, per nested machine
     for machine in m.machines:
         parent = machine.parent_state

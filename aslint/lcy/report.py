@@ -92,7 +92,6 @@ def leak_findings(doc, exits, kinds):
     f = flow(doc)
     g = f.g
     cluster_keys = {s.cluster for s in f.creates if s.kind == "cluster"}
-    into = {x: [i for i, e in enumerate(g.edges) if e.dst == x] for x in exits}
     for x in exits:
         mask = f.alive[x] if f.reached[x] else 0
         for bit in f.bits(mask):
@@ -103,10 +102,12 @@ def leak_findings(doc, exits, kinds):
                 continue  # deleting the cluster deletes the Job; a cluster leak is reported instead
             start = g.node_of[res.ref.pointer]
             flag = 1 << bit
-            sources = []
-            for i in into[x]:
-                if f.edge_out[i][0] & flag and g.edges[i].src not in sources:
-                    sources.append(g.edges[i].src)
+            sources, seen_src = [], set()
+            for i in f.into(x, bit):
+                src = g.edges[i].src
+                if src not in seen_src:
+                    seen_src.add(src)
+                    sources.append(src)
             paths = f.shortest(start, bit, [x, *sources])
             chain = paths.get(x)
             if not chain or len(chain) < 2:

@@ -12,21 +12,36 @@ from aslint.lcy.dataflow import flow
 from aslint.core.rule import Rule
 
 
+def _users(f) -> dict:
+    """Where each name is used or deleted, once per flow: (what, name text) -> task pointers."""
+    got = f.__dict__.get("_lcy001_users")
+    if got is None:
+        got = {}
+        for sites in f.sites_at.values():
+            for s in sites:
+                if s.role not in ("use", "delete"):
+                    continue
+                if s.cluster is not None:
+                    got.setdefault(("cluster", s.cluster.text), set()).add(s.ref.pointer)
+                if s.kind != "cluster" and s.role == "delete" and s.name is not None:
+                    got.setdefault((s.kind, s.name.text), set()).add(s.ref.pointer)
+                if s.kind == "cluster" and s.role == "use" and s.task.api in ("runJob", "call") and s.cluster is not None:
+                    got.setdefault(("in-cluster", s.cluster.text), set()).add(s.ref.pointer)
+        f.__dict__["_lcy001_users"] = got
+    return got
+
+
 def _used_or_deleted(f, res) -> bool:
     """Does a task other than the create use or delete the resource (as far as names tie them)?"""
-    for sites in f.sites_at.values():
-        for s in sites:
-            if s.ref.pointer == res.ref.pointer or s.role not in ("use", "delete"):
-                continue
-            if res.kind == "cluster" and s.cluster is not None and s.cluster.text == res.cluster.text:
-                return True
-            if res.kind != "cluster" and s.kind == res.kind and s.role == "delete" and s.name is not None \
-                    and res.name is not None and s.name.text == res.name.text:
-                return True
-            if res.kind != "cluster" and s.kind == "cluster" and s.role == "use" and s.task.api in ("runJob", "call") \
-                    and s.cluster is not None and res.cluster is not None and s.cluster.text == res.cluster.text:
-                return True
-    return False
+    users = _users(f)
+    if res.kind == "cluster":
+        wanted = [("cluster", res.cluster.text)]
+    else:
+        wanted = [(res.kind, res.name.text)] if res.name is not None else []
+        if res.cluster is not None:
+            wanted.append(("in-cluster", res.cluster.text))
+    here = res.ref.pointer
+    return any(users.get(w, set()) - {here} for w in wanted)
 
 
 class ResourceLeakedOnSuccess(Rule):
