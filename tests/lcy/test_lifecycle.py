@@ -497,3 +497,35 @@ def test_child_deleted_without_sync_right_before_the_cluster(kind):
     states["Delete child"] = _delete_child(kind, False, "Wait")
     states["Wait"] = {"Type": "Wait", "Seconds": 300, "Next": "Delete"}
     assert not [d for d in lint(machine("Delete child", states)) if d.code == "LCY010"]
+
+
+@pytest.mark.parametrize("lifecycles", [40])
+def test_evidence_paths_search_only_where_the_resource_is_alive(lifecycles):
+    """One search tree per reported resource, shared by its findings at every exit, and never
+    wider than the stretch where that resource is alive: a long chain of cluster lifecycles, the
+    first of which can fail without its cleanup, costs a few nodes of search, not the chain."""
+    from aslint.core.document import Document
+    from aslint.lcy.cfg import EXIT_ERROR, EXIT_FAIL
+    from aslint.lcy.dataflow import flow
+    from aslint.lcy.report import leak_findings
+
+    states = {}
+    for i in range(lifecycles):
+        nxt = f"Create{i + 1}" if i + 1 < lifecycles else None
+        states[f"Create{i}"] = create(name=f"c{i}", nxt=f"Route{i}", Catch=catch_all(f"Delete{i}"))
+        choices = [{"Variable": "$.bad", "BooleanEquals": True, "Next": f"Failed{i}"}] if i == 0 else []
+        choices.append({"Variable": "$.bad", "BooleanEquals": False, "Next": f"Work{i}"})
+        states[f"Route{i}"] = {"Type": "Choice", "Choices": choices, "Default": f"Work{i}"}
+        states[f"Work{i}"] = work(nxt=f"Delete{i}", Catch=catch_all(f"Delete{i}"))
+        states[f"Delete{i}"] = delete(name=f"c{i}", nxt=nxt)
+        states[f"Failed{i}"] = {"Type": "Fail", "Error": "Lifecycle.Failed"}
+    data = machine("Create0", states)
+    doc = Document("chain.asl.json", json.dumps(data), "json", data)
+    leaks = list(leak_findings(doc, (EXIT_FAIL, EXIT_ERROR), ("cluster",)))
+    assert [(leak[0].ref.name, leak[4]) for leak in leaks] == [("Create0", ["Create0", "Route0", "Failed0"])]
+    f = flow(doc)
+    assert [key[1] for key in f.trees] == [0], "one tree, for the one leaked cluster"
+    pred, _queue = f.trees[next(iter(f.trees))]
+    assert 3 <= len(pred) <= 6, "the search stays inside the first lifecycle"
+    assert f.shortest(f.g.node_of["/States/Create0"], 0, [EXIT_FAIL])[EXIT_FAIL][-1] == EXIT_FAIL
+    assert len(f.trees) == 1, "asked again, the same tree answers"
