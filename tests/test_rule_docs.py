@@ -80,13 +80,30 @@ def test_fast_front_matter_reader_agrees_with_yaml(code):
     assert ruledocs.front_matter(front) == (yaml.safe_load(front) or {})
 
 
-def test_declarative_index_is_current():
-    """aslint/catalog/declarative_index.py lists every doc and which state a check (regenerate it with
-    `python -m aslint.catalog.declarative_index`)."""
-    from aslint.catalog import declarative_index, ruledocs
+def test_catalog_index_is_current():
+    """aslint/catalog/index.py holds every doc's front matter as its file states it (regenerate it
+    with `python -m aslint.catalog.make_index`), and the catalog built from it equals the docs parsed."""
+    from aslint.catalog import index, make_index, ruledocs
 
-    with open(declarative_index.__file__, encoding="utf-8") as handle:
-        assert declarative_index._generate() == handle.read(), "run: python -m aslint.catalog.declarative_index"
+    with open(index.__file__, encoding="utf-8") as handle:
+        assert make_index.generate() == handle.read(), "run: python -m aslint.catalog.make_index"
     docs = ruledocs.catalog()
-    assert declarative_index.SCANNED == set(docs._paths)
-    assert docs.declarative() == [c for c in docs._paths if ruledocs.states_a_check(docs._paths[c])]
+    paths = docs.paths()
+    assert set(index.DOCS) == set(paths)
+    for code, path in paths.items():
+        assert docs[code] == ruledocs.parse(path)
+    assert docs.declarative() == [c for c in paths if ruledocs.states_a_check(paths[c])]
+
+
+def test_a_doc_the_index_does_not_list_is_read(tmp_path, monkeypatch):
+    """A doc added since the index was generated works before regeneration: it is parsed."""
+    from aslint.catalog import index, ruledocs
+
+    source = ruledocs.catalog().paths()["ASL101"].read_text(encoding="utf-8")
+    (tmp_path / "ASL101.md").write_text(source.replace("severity: error", "severity: info"), encoding="utf-8")
+    (tmp_path / "ZZZ001.md").write_text(source.replace("code: ASL101", "code: ZZZ001").replace(
+        "name: unknown-field", "name: zzz\ncheck:\n  given: states\n  then:\n    function: defined"), encoding="utf-8")
+    monkeypatch.delitem(index.DOCS, "ASL101")
+    fresh = ruledocs.Catalog(str(tmp_path), ["ASL101.md", "ZZZ001.md"])
+    assert fresh["ASL101"].severity == "info"
+    assert fresh["ZZZ001"].name == "zzz" and fresh.declarative() == ["ZZZ001"]

@@ -33,7 +33,7 @@ class RuleDoc:
     options: dict = field(default_factory=dict)
     security_severity: str | None = None
     path: Path | None = None
-    _body: str | None = None
+    _body: str | None = field(default=None, compare=False, repr=False)
     source: str | None = None  # a custom rule's extra-rules file (None for a built-in rule)
 
     def __post_init__(self):
@@ -141,9 +141,13 @@ def front_matter(front: str) -> dict:
 def parse(path: Path) -> RuleDoc:
     text = path.read_text(encoding="utf-8")
     front, body = _split(text)
-    meta = front_matter(front)
+    return from_meta(front_matter(front), path, body, where=path)
+
+
+def from_meta(meta, path, body: str | None = None, where=None) -> RuleDoc:
+    """The doc its front matter ``meta`` describes (``body``: None, read from ``path`` when asked)."""
     if not isinstance(meta, dict) or "code" not in meta:
-        raise ValueError(f"{path}: the front matter needs at least code, name, severity and summary")
+        raise ValueError(f"{where}: the front matter needs at least code, name, severity and summary")
     return RuleDoc(
         code=str(meta["code"]),
         name=str(meta.get("name", "")),
@@ -161,19 +165,31 @@ def parse(path: Path) -> RuleDoc:
 
 
 class Catalog(dict):
-    """code -> RuleDoc, each file parsed on first access (a run reads only the docs it reports on).
+    """code -> RuleDoc, each made on first access (a run reads only the docs it reports on).
 
-    The keys come from the file names (``rules/ASL101.md``), so listing codes costs one glob.
+    The keys come from the file names (``rules/ASL101.md``), so listing codes costs one directory
+    listing; a doc's front matter comes from the generated :mod:`aslint.catalog.index` (a doc the
+    index does not list yet is read and parsed), its body from its file when it is shown.
     """
 
-    def __init__(self, paths):
-        super().__init__({p.stem: None for p in paths})
-        self._paths = {p.stem: p for p in paths}
+    def __init__(self, folder: str | None = None, names=()):
+        super().__init__({name[:-3]: None for name in names})
+        self._folder = folder
+        self._builtin = tuple(dict.keys(self))  # the codes of the docs in ``folder``
+
+    def _file(self, code):
+        import os
+
+        return os.path.join(self._folder, code + ".md")
 
     def _load(self, code):
         doc = dict.__getitem__(self, code)
         if doc is None:
-            doc = parse(self._paths[code])
+            from aslint.catalog.index import DOCS
+
+            path = Path(self._file(code))
+            meta = DOCS.get(code)
+            doc = parse(path) if meta is None else from_meta(meta, path)
             dict.__setitem__(self, code, doc)
         return doc
 
@@ -193,20 +209,21 @@ class Catalog(dict):
         return iter(list(dict.keys(self)))
 
     def copy(self):
-        clone = Catalog([])
+        clone = Catalog(self._folder)
         dict.update(clone, dict.items(self))
-        clone._paths = dict(self._paths)
+        clone._builtin = self._builtin
         return clone
 
+    def paths(self) -> dict:
+        """code -> the doc's file, for the built-in docs."""
+        return {code: Path(self._file(code)) for code in self._builtin}
+
     def declarative(self) -> list:
-        """Codes whose front matter states a declarative ``check`` (found without parsing YAML).
+        """Codes whose front matter states a declarative ``check`` (from the index: no doc read)."""
+        from aslint.catalog.index import DOCS
 
-        The generated :mod:`aslint.catalog.declarative_index` says it for the docs it scanned, so a
-        run reads no doc for this; a doc added since is read."""
-        from aslint.catalog import declarative_index as index
-
-        return [code for code, path in self._paths.items()
-                if code in index.DECLARATIVE or (code not in index.SCANNED and states_a_check(path))]
+        return [code for code in self._builtin
+                if (("check" in DOCS[code]) if code in DOCS else states_a_check(Path(self._file(code))))]
 
 
 def states_a_check(path) -> bool:
@@ -217,4 +234,7 @@ def states_a_check(path) -> bool:
 
 @functools.lru_cache(maxsize=None)
 def catalog() -> Catalog:
-    return Catalog(sorted(p for p in data_dir("rules").glob("*.md") if CODE_RE.match(p.stem)))
+    import os
+
+    folder = str(data_dir("rules"))
+    return Catalog(folder, sorted(n for n in os.listdir(folder) if n.endswith(".md") and CODE_RE.match(n[:-3])))
