@@ -207,15 +207,21 @@ class _Run:
         total = len(post)
         for i, ref in enumerate(post):
             self.order[ref.pointer] = (total - i, 0)
-        # a join runs after the last state of its machines (their pointers extend its own)
+        # a join runs after the last state of its machines: the latest position of any state
+        # nested in it, gathered innermost first (the model lists a state before those nested
+        # in it, and a nested state is reached only through its parent), one step per state
         inner_max: dict = {}
-        for ref in post:
+        order = self.order
+        for ref in reversed(self.m.states):
             parent = ref.machine.parent_state
-            prio = self.order[ref.pointer]
-            while parent is not None:
-                if inner_max.get(parent.pointer, (0, 0)) < prio:
-                    inner_max[parent.pointer] = prio
-                parent = parent.machine.parent_state
+            if parent is None:
+                continue
+            prio = inner_max.get(ref.pointer)
+            own = order.get(ref.pointer)
+            if own is not None and (prio is None or prio < own):
+                prio = own
+            if prio is not None and inner_max.get(parent.pointer, (0, 0)) < prio:
+                inner_max[parent.pointer] = prio
         for ref in post:
             if ref.type in ("Parallel", "Map"):
                 base = max(inner_max.get(ref.pointer, (0, 0)), self.order[ref.pointer])

@@ -31,18 +31,32 @@ def _param(params, dotted: str):
     return value
 
 
+_SPECS: dict = {}  # Resource string -> its result-shape spec for the pattern it names (None: unknown)
+
+
+def _spec_of(resource: str):
+    """The table's result-shape spec of ``resource`` (once per distinct Resource string)."""
+    got = _SPECS.get(resource, _DYNAMIC)
+    if got is _DYNAMIC:
+        from aslint.asl import integrations
+        from aslint.asl.resource import eks_integration
+
+        parsed = eks_integration(resource)
+        entry = integrations.eks(parsed.api) if parsed is not None else None
+        pattern = integrations.SUFFIX_PATTERN.get(parsed.pattern) if parsed is not None else None
+        got = (entry.get("result_shape") or {}).get(pattern) if entry is not None and pattern else None
+        if len(_SPECS) >= 4096:
+            _SPECS.clear()
+        _SPECS[resource] = got
+    return got
+
+
 def task_result(ref, origin: str, keep=None):
     """The result shape of Task ``ref`` (TOP when the table does not know it)."""
     resource = ref.node.get("Resource")
     if not isinstance(resource, str) or ":eks:" not in resource:
         return TOP
-    from aslint.asl import integrations
-    from aslint.asl.resource import eks_integration
-
-    parsed = eks_integration(resource)
-    entry = integrations.eks(parsed.api) if parsed is not None else None
-    pattern = integrations.SUFFIX_PATTERN.get(parsed.pattern) if parsed is not None else None
-    spec = (entry.get("result_shape") or {}).get(pattern) if entry is not None and pattern else None
+    spec = _spec_of(resource)
     if not isinstance(spec, dict):
         return TOP
     params = ref.node.get("Arguments" if ref.jsonata else "Parameters")

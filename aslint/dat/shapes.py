@@ -267,22 +267,40 @@ def of_spec(spec, origin: str = "", depth: int = 0, keep=None) -> Shape:
         return TOP
     t = spec.get("type", "any")
     if t == "object":
-        maybe = set(spec.get("maybe", ()))
-        members = {name: Member(of_spec(sub, origin, depth + 1, keep), MAYBE if name in maybe else YES, origin)
-                   for name, sub in spec.get("members", {}).items() if keep is None or name in keep}
-        for name, why in spec.get("absent", {}).items():
-            if keep is not None and name not in keep:
-                continue
-            text = f"is not returned: {why}" if why else "is not returned"
+        kept, absent, is_open = _object_plan(spec, keep)
+        members = {name: Member(of_spec(sub, origin, depth + 1, keep), presence, origin) for name, sub, presence in kept}
+        for name, text in absent:
             # a note that knows its state (analysis.Note) gives one for the same place
             note = origin.derive(text) if hasattr(origin, "derive") else text
             members[name] = Member(TOP, ABSENT, note)
-        return Obj(members, bool(spec.get("open", False)), origin)
+        return Obj(members, is_open, origin)
     if t == "array":
         return Arr(of_spec(spec.get("items"), origin, depth + 1, keep), None, origin)
     if t in ("string", "number", "boolean", "null"):
         return Scalar(t, origin)
     return TOP
+
+
+_PLANS: dict = {}  # (id(spec), keep) -> (spec, plan): the table's specs live as long as the process
+
+
+def _object_plan(spec: dict, keep):
+    """([(name, member spec, presence)], [(absent name, note text)], open) of an object spec, only
+    the names in ``keep``: worked out once per spec and set of names, not once per task."""
+    key = (id(spec), keep)
+    got = _PLANS.get(key)
+    if got is not None and got[0] is spec:
+        return got[1]
+    maybe = set(spec.get("maybe", ()))
+    kept = [(name, sub, MAYBE if name in maybe else YES) for name, sub in spec.get("members", {}).items()
+            if keep is None or name in keep]
+    absent = [(name, f"is not returned: {why}" if why else "is not returned")
+              for name, why in spec.get("absent", {}).items() if keep is None or name in keep]
+    plan = (kept, absent, bool(spec.get("open", False)))
+    if len(_PLANS) >= 4096:
+        _PLANS.clear()
+    _PLANS[key] = (spec, plan)
+    return plan
 
 
 EMPTY = Obj({}, False, "")

@@ -6,17 +6,28 @@ from aslint.lcy.dataflow import flow
 from aslint.core.rule import Rule
 
 
-def _writer(f, res):
-    """The first state (by edge order) whose output may overwrite what names ``res``, and how."""
-    flag = 1 << res.index
-    for i, e in enumerate(f.g.edges):
-        if f.edge_out[i][0] & flag and (e.writes.touches(res.cluster) or e.writes.touches(res.name)):
-            ref = f.g.refs[e.src]
-            if ref is None:
-                continue
-            return ref, ("its catcher's ResultPath/Output/Assign" if e.kind == "error"
-                         else "its ResultPath/OutputPath/Output/Assign")
-    return None, ""
+def _writers(f, wanted: int) -> dict:
+    """bit -> (the first state, by edge order, whose output may overwrite what names that
+    resource while it is alive, and how) for the bits of ``wanted``: one pass over the edges for
+    every resource asked about."""
+    found, g, outs = {}, f.g, f.edge_out
+    for i, e in enumerate(g.edges):
+        if not wanted:
+            break
+        live = outs[i][0] & wanted
+        writes = e.writes
+        if not live or (not writes.paths and not writes.variables):
+            continue
+        ref = g.refs[e.src]
+        if ref is None:
+            continue
+        for bit in f.bits(live):
+            res = f.creates[bit]
+            if writes.touches(res.cluster) or writes.touches(res.name):
+                found[bit] = (ref, "its catcher's ResultPath/Output/Assign" if e.kind == "error"
+                              else "its ResultPath/OutputPath/Output/Assign")
+                wanted &= ~(1 << bit)
+    return found
 
 
 class CleanupIdentityUndecidable(Rule):
@@ -26,6 +37,7 @@ class CleanupIdentityUndecidable(Rule):
     def check(self, ctx):
         f = flow(ctx.doc)
         g = f.g
+        cases, wanted = [], 0
         for node, sites in f.sites_at.items():
             if not f.reached[node]:
                 continue
@@ -35,10 +47,13 @@ class CleanupIdentityUndecidable(Rule):
             delete = next((s for s in sites if s.role == "delete"), None)
             if delete is None:
                 continue
+            cases.append((node, delete, hits))
+            wanted |= hits
+        writers = _writers(f, wanted) if wanted else {}
+        for node, delete, hits in cases:
             for bit in f.bits(hits):
                 res = f.creates[bit]
-                key = res.name if res.kind != "cluster" else res.cluster
-                writer, how = _writer(f, res)
+                writer, how = writers.get(bit, (None, ""))
                 by = f": state '{writer.name}' may overwrite its name" if writer is not None else ": its name may change in between"
                 path = f.names(f.shortest(g.node_of[res.ref.pointer], bit, [node]).get(node, []))
                 related = [(res.ref.pointer, f"{res.label()} is created here")]
