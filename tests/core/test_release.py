@@ -71,7 +71,9 @@ def test_ci_runs_exactly_the_readme_test_command_then_the_matrix():
     assert "python3 -m venv" in command  # PEP 668: never pip into the system Python
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert command in ci.splitlines()
-    assert "bash .ci/matrix" in ci
+    # the matrix gates CI: its own line under `set -e`, its failure not caught (no `|| ...`)
+    assert "set -euo pipefail" in ci.splitlines()
+    assert "bash .ci/matrix" in ci.splitlines()
 
 
 def test_setup_command_uses_a_virtual_environment():
