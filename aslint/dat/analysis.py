@@ -546,6 +546,8 @@ class _Run:
         return got
 
     def catches(self, ref, raw):
+        if not ref.node.get("Catch"):
+            return  # no catcher: nothing to plan
         error, plan, note = self.catch_plan(ref)
         for index, catcher, target, drop in plan:
             if ref.jsonata:

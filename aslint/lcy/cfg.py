@@ -27,7 +27,8 @@ EXIT_SUCCESS, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
 EXIT_NAMES = {EXIT_SUCCESS: "success", EXIT_FAIL: "fail", EXIT_ERROR: "error"}
 CLASSES = ("other", "timeout")
 ALL = "ALL"
-_TIMEOUT_FIELDS = ("TimeoutSeconds", "TimeoutSecondsPath", "HeartbeatSeconds", "HeartbeatSecondsPath")
+_TIMEOUT_FIELDS = frozenset(("TimeoutSeconds", "TimeoutSecondsPath", "HeartbeatSeconds", "HeartbeatSecondsPath"))
+_NO_VARIABLES = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +114,7 @@ def _rp_writes(value, present: bool):
 
 def _vars(node) -> frozenset:
     assign = node.get("Assign") if isinstance(node, dict) else None
-    return frozenset(k for k in assign if isinstance(k, str)) if isinstance(assign, dict) else frozenset()
+    return frozenset(k for k in assign if isinstance(k, str)) if isinstance(assign, dict) else _NO_VARIABLES
 
 
 def state_writes(ref, frame) -> Writes:
@@ -143,10 +144,13 @@ def catcher_writes(ref, catcher, frame) -> Writes:
 
 def _is_delete(ref) -> bool:
     """An EKS delete task (deleteCluster/Nodegroup/FargateProfile, or eks:call with Method DELETE)."""
+    node = ref.node
+    resource = node.get("Resource") if ref.type == "Task" else None
+    if not isinstance(resource, str) or ":eks:" not in resource:
+        return False  # not an EKS integration (its ARN reads ...:states:...:eks:API)
     from aslint.eks.tasks import parse_resource
 
-    node = ref.node
-    parsed = parse_resource(node.get("Resource")) if ref.type == "Task" else None
+    parsed = parse_resource(resource)
     if parsed is None:
         return False
     if parsed[0] in ("deleteCluster", "deleteNodegroup", "deleteFargateProfile"):
@@ -254,12 +258,12 @@ def build(doc) -> Graph:
                 for way in ways:
                     target = way.target
                     if way.kind == kind and isinstance(target, str) and target in states:
-                        add(Edge(after, node_of[states[target].pointer], "normal", owner, writes=writes))
+                        add(Edge(after, node_of[states[target].pointer], "normal", owner, "", "", writes))
             if "Default" not in node:
                 add(Edge(src, _errors["other"], "error", -1, "other"))
             continue
         if t == "Succeed":
-            add(Edge(src, success, "normal", -1, writes=writes))
+            add(Edge(src, success, "normal", -1, "", "", writes))
             continue
         if t == "Fail":
             cls = "timeout" if node.get("Error") == "States.Timeout" else "other"
@@ -268,16 +272,16 @@ def build(doc) -> Graph:
         if t not in ("Task", "Pass", "Wait", "Parallel", "Map"):
             continue
         if node.get("End") is True:
-            add(Edge(after, success, "normal", owner, writes=writes))
+            add(Edge(after, success, "normal", owner, "", "", writes))
         else:
             for way in ways:
                 target = way.target
                 if way.kind == "Next" and isinstance(target, str) and target in states:
-                    add(Edge(after, node_of[states[target].pointer], "normal", owner, writes=writes))
+                    add(Edge(after, node_of[states[target].pointer], "normal", owner, "", "", writes))
         exits = {way.index: way.target for way in ways if way.kind == "Catch"} if "Catch" in node else {}
         if t == "Task":
             dispatch(src, ref, "other", src, frame, exits)
-            if any(f in node for f in _TIMEOUT_FIELDS):
+            if not node.keys().isdisjoint(_TIMEOUT_FIELDS):
                 dispatch(src, ref, "timeout", src, frame, exits)
         elif t in ("Parallel", "Map"):
             for c in CLASSES:
