@@ -60,15 +60,44 @@ class Writes:
 NO_WRITES = Writes()
 
 
-@dataclass(slots=True)
+class Later:
+    """What an edge overwrites, worked out on first use: only names read from the state input
+    or from variables can be overwritten, and most definitions name their resources by literals,
+    so most runs never ask. Shared by the edges of one state (one Writes for all of them)."""
+
+    __slots__ = ("make", "args", "value")
+
+    def __init__(self, make, *args):
+        self.make, self.args, self.value = make, args, None
+
+    def get(self) -> Writes:
+        if self.value is None:
+            self.value = self.make(*self.args)
+        return self.value
+
+
 class Edge:
-    src: int
-    dst: int
-    kind: str  # 'normal', 'error', 'enter', 'join', 'cancel', 'pass'
-    owner: int = -1  # the state node whose create/delete applies on this edge (-1: none)
-    cls: str = ""  # error class on error edges
-    catcher: str = ""  # pointer of the catcher taken ('' when uncaught)
-    writes: Writes = NO_WRITES
+    __slots__ = ("src", "dst", "kind", "owner", "cls", "catcher", "_writes")
+
+    def __init__(self, src: int, dst: int, kind: str, owner: int = -1, cls: str = "", catcher: str = "",
+                 writes=NO_WRITES):
+        self.src, self.dst = src, dst
+        self.kind = kind  # 'normal', 'error', 'enter', 'join', 'cancel', 'pass'
+        self.owner = owner  # the state node whose create/delete applies on this edge (-1: none)
+        self.cls = cls  # error class on error edges
+        self.catcher = catcher  # pointer of the catcher taken ('' when uncaught)
+        self._writes = writes  # a Writes, or a Later that makes it
+
+    @property
+    def writes(self) -> Writes:
+        w = self._writes
+        if w.__class__ is Later:
+            w = self._writes = w.get()
+        return w
+
+    def __repr__(self):
+        return (f"Edge(src={self.src!r}, dst={self.dst!r}, kind={self.kind!r}, owner={self.owner!r}, "
+                f"cls={self.cls!r}, catcher={self.catcher!r}, writes={self.writes!r})")
 
 
 @dataclass
@@ -231,7 +260,7 @@ def build(doc) -> Graph:
             target = exits.get(i)
             if isinstance(target, str) and target in states:
                 add(Edge(src, node_of[states[target].pointer], "error", owner, cls,
-                         f"{ref.pointer}/Catch/{i}", catcher_writes(ref, catcher, frame)))
+                         f"{ref.pointer}/Catch/{i}", Later(catcher_writes, ref, catcher, frame)))
             if how == "full":
                 return
         add(Edge(src, targets[ref.machine.pointer][2][cls], "error", owner, cls))
@@ -246,7 +275,7 @@ def build(doc) -> Graph:
         success, fail, _errors = targets[machine.pointer]
         frame = g.frame.get(machine.pointer, "")
         t = ref.type
-        writes = state_writes(ref, frame)
+        writes = Later(state_writes, ref, frame)
         if machine.parent_state is not None:
             add(Edge(src, cancel[machine.pointer], "cancel", src if t == "Task" else -1))
         # where a normal completion goes (from the state, or from the join of a Parallel/Map)

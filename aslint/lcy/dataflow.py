@@ -231,7 +231,7 @@ def analyze(doc) -> Flow:
     edges = g.edges
     trans = []
     for e in edges:
-        ia, idl = inval(e.writes)
+        ia, idl = inval(e.writes) if keys else (0, 0)  # no name can be overwritten: writes unasked
         o = e.owner
         if o >= 0 and e.kind == "normal":
             trans.append((kill_n.get(o, 0), gen_n.get(o, 0), ia, dkill.get(o, 0), dgen.get(o, 0), idl))
