@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from aslint.core.record import dataclass, field
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message):
-        self.print_usage(sys.stderr)
-        sys.stderr.write(f"aslint: error: {message}\n")
-        raise SystemExit(EXIT_USAGE)
 
 
 def _csv(value: str) -> list:
@@ -29,15 +21,74 @@ CHECK_EXAMPLES = """examples:
 
 exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage or configuration error"""
 
+#: the sub-commands, each with its help line and the function that adds its arguments
+COMMANDS = {
+    "check": "lint files, directories or globs (default: the current directory)",
+    "rules": "list every rule (custom rules of the configuration included)",
+    "rule": "print a rule's documentation",
+    "lsp": "run the language server for editors (stdio; needs aslint[lsp])",
+    "policy": "print the least-privilege IAM policy a definition needs",
+}
 
-def build_parser() -> argparse.ArgumentParser:
-    from aslint import __version__
-    parser = _Parser(prog="aslint", description="Lint AWS Step Functions definitions that drive Amazon EKS, their IAM policies and aws-auth mappings.")
+
+def _terminal_width() -> int:
+    """What ``shutil.get_terminal_size().columns`` says (COLUMNS, else the terminal, else 80),
+    without importing shutil, which argparse's formatter does each time it is made."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
+def _classes():
+    """The parser and formatter classes (argparse is imported when a command line is parsed)."""
+    global _CLASSES
+    if _CLASSES is None:
+        import argparse
+
+        class Parser(argparse.ArgumentParser):
+            def error(self, message):
+                self.print_usage(sys.stderr)
+                sys.stderr.write(f"aslint: error: {message}\n")
+                raise SystemExit(EXIT_USAGE)
+
+        class Formatter(argparse.HelpFormatter):
+            def __init__(self, prog, indent_increment=2, max_help_position=24, width=None):
+                super().__init__(prog, indent_increment, max_help_position, _terminal_width() - 2 if width is None else width)
+
+        class RawDescriptionFormatter(Formatter, argparse.RawDescriptionHelpFormatter):
+            pass
+
+        _CLASSES = Parser, Formatter, RawDescriptionFormatter
+    return _CLASSES
+
+
+_CLASSES = None
+
+
+def build_parser(only: str | None = None):
+    """The argument parser; with ``only``, the arguments of that sub-command alone are added (the
+    others are listed, with their help lines, but a run does not build what it will not parse)."""
+    Parser, Formatter, RawDescriptionFormatter = _classes()
+    parser = Parser(prog="aslint", description="Lint AWS Step Functions definitions that drive Amazon EKS, their IAM policies and aws-auth mappings.",
+                    formatter_class=Formatter)
     parser.add_argument("--version", "-V", action="store_true", help="print the version and the data catalogs' dates")
-    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", parser_class=Parser)
+    for name, help_line in COMMANDS.items():
+        extra = {"formatter_class": RawDescriptionFormatter, "epilog": CHECK_EXAMPLES} if name == "check" else {"formatter_class": Formatter}
+        command = sub.add_parser(name, help=help_line, **extra)
+        if only is None or only == name:
+            _ARGUMENTS[name](command)
+    return parser
 
-    check = sub.add_parser("check", help="lint files, directories or globs (default: the current directory)",
-                           formatter_class=argparse.RawDescriptionHelpFormatter, epilog=CHECK_EXAMPLES)
+
+def _check_arguments(check) -> None:
     check.add_argument("paths", nargs="*", help="files, directories, globs, or - for standard input")
     check.add_argument("--format", choices=("text", "json", "github", "sarif"), help="output format (default: text; github when GITHUB_ACTIONS=true; with --output, by the file name: .sarif, .json, else text)")
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
@@ -69,23 +120,45 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--region", help="AWS Region for ARNs the definition implies")
     check.add_argument("--no-color", action="store_true", help="never colour the text output (also NO_COLOR; FORCE_COLOR colours without a terminal)")
 
-    rules = sub.add_parser("rules", help="list every rule (custom rules of the configuration included)")
-    rules.add_argument("--format", choices=("text", "json"), default="text")
-    rule = sub.add_parser("rule", help="print a rule's documentation")
-    rule.add_argument("code")
-    for p in (rules, rule):
-        p.add_argument("--config", metavar="FILE", help="use this configuration file (its extra-rules are listed)")
-        p.add_argument("--isolated", action="store_true", help="ignore every configuration file (built-in rules only)")
 
-    lsp = sub.add_parser("lsp", help="run the language server for editors (stdio; needs aslint[lsp])")
+def _config_arguments(p, listed: str) -> None:
+    p.add_argument("--config", metavar="FILE", help=f"use this configuration file ({listed})")
+    p.add_argument("--isolated", action="store_true", help="ignore every configuration file (built-in rules only)")
+
+
+def _rules_arguments(rules) -> None:
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+    _config_arguments(rules, "its extra-rules are listed")
+
+
+def _rule_arguments(rule) -> None:
+    rule.add_argument("code")
+    _config_arguments(rule, "its extra-rules are listed")
+
+
+def _lsp_arguments(lsp) -> None:
     lsp.add_argument("--tcp", type=int, metavar="PORT", help="listen on TCP PORT instead of stdio")
     lsp.add_argument("--host", default="127.0.0.1", help="the address to listen on with --tcp (default: 127.0.0.1)")
 
-    policy = sub.add_parser("policy", help="print the least-privilege IAM policy a definition needs")
+
+def _policy_arguments(policy) -> None:
     policy.add_argument("definition")
     policy.add_argument("--account")
     policy.add_argument("--region")
-    return parser
+
+
+_ARGUMENTS = {"check": _check_arguments, "rules": _rules_arguments, "rule": _rule_arguments,
+              "lsp": _lsp_arguments, "policy": _policy_arguments}
+
+
+def _command_of(argv) -> str | None:
+    """The sub-command an argument list names (its first word that is not an option), if it is one."""
+    for arg in argv:
+        if arg == "--":
+            return None
+        if not arg.startswith("-"):
+            return arg if arg in COMMANDS else None
+    return None
 
 
 def _parse(parser, argv):
@@ -105,7 +178,29 @@ def _parse(parser, argv):
 
 
 def main(argv: list | None = None) -> int:
-    parser = build_parser()
+    """Run a command line; its exit code. Without ``argv`` this is the program (the console script,
+    ``python -m aslint``): it reads ``sys.argv``, and once a run's output is flushed it ends the
+    process at once instead of returning: tearing down every module and object costs more than a
+    small file's lint, and nothing is left to do (the language server exits the usual way)."""
+    if argv is not None:
+        return _main(argv)
+    argv = sys.argv[1:]
+    if _command_of(argv) == "lsp":
+        return _main(argv)
+    import gc
+
+    gc.disable()  # a run is short and builds few reference cycles (see check)
+    code = _main(argv)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BaseException:  # a closed pipe, say: Python's own exit reports it, as it always did
+        return code
+    os._exit(code)
+
+
+def _main(argv: list) -> int:
+    parser = build_parser(_command_of(argv))
     args = _parse(parser, argv)
     try:
         if args.version:
@@ -389,8 +484,9 @@ def run(targets, ruleset, args) -> list:
     items = [Target(stdin_name, True, sys.stdin.buffer.read(MAX_BYTES + 1), stdin_name) if path == "-" else Target(path, explicit)
              for path, explicit in targets]
     results = engine_run(items, ruleset, jobs=args.jobs, keep_text=bool(getattr(args, "fix", False) or getattr(args, "diff", False)))
+    from_stdin = {t.display for t in items if t.data is not None}
     for r in results:
-        r.stdin = any(t.data is not None and t.display == r.display for t in items)
+        r.stdin = r.display in from_stdin
     return results
 
 

@@ -151,3 +151,18 @@ def test_rules_and_rule_commands(capsys):
 def test_python_dash_m_and_version():
     proc = subprocess.run([sys.executable, "-m", "aslint", "--version"], capture_output=True, text=True)
     assert proc.returncode == 0 and proc.stdout.startswith("aslint ")
+
+
+def test_the_program_reports_and_exits_as_main_returns(tmp_path, capsys):
+    """``python -m aslint`` ends its process as soon as its output is flushed: every byte of a long
+    report still reaches the pipe, the exit code is main()'s, standard error is kept."""
+    for i in range(300):
+        (tmp_path / f"d{i:03}.asl.json").write_text(DUP)
+    (tmp_path / "bad.asl.json").write_text("{")
+    args = ["check", "--format", "json", "-j", "1", "."]
+    code, expected, _ = run(args, capsys, cwd=tmp_path)
+    proc = subprocess.run([sys.executable, "-m", "aslint", *args], capture_output=True, text=True, cwd=tmp_path)
+    assert (proc.returncode, proc.stdout) == (code, expected) == (1, expected)
+    assert len(json.loads(proc.stdout)["diagnostics"]) == 301
+    proc = subprocess.run([sys.executable, "-m", "aslint", "check", "missing.json"], capture_output=True, text=True, cwd=tmp_path)
+    assert proc.returncode == 2 and "missing.json" in proc.stderr
