@@ -10,16 +10,29 @@ staged file, and ``exclude`` must hold there too).
 from __future__ import annotations
 
 import fnmatch
+import functools
 import os
 
 SUFFIXES = (".json", ".yaml", ".yml", ".tf")
 
 
 def _excluded(name: str, relpath: str, patterns) -> bool:
-    for pattern in patterns:
-        if fnmatch.fnmatch(name, pattern) or fnmatch.fnmatch(relpath, pattern) or fnmatch.fnmatch(relpath, pattern.rstrip("/") + "/*"):
-            return True
-    return False
+    """``name`` or ``relpath`` matches a pattern, or ``relpath`` lies below one (fnmatch's meaning)."""
+    by_name, by_path = _matchers(tuple(patterns))
+    return by_name(os.path.normcase(name)) is not None or by_path(os.path.normcase(relpath)) is not None
+
+
+@functools.lru_cache(maxsize=8)
+def _matchers(patterns: tuple):
+    """The patterns as two regular expressions (what fnmatch.fnmatch tries one by one): one for a
+    name, one for a relative path (the pattern itself, or anything below it)."""
+    import re
+
+    def either(items):
+        return re.compile("|".join(f"(?:{fnmatch.translate(os.path.normcase(p))})" for p in items) or "(?!)").match
+
+    below = [p.rstrip("/") + "/*" for p in patterns]
+    return either(patterns), either(list(patterns) + below)
 
 
 def force_excluded(path: str, excludes) -> bool:

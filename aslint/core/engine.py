@@ -23,6 +23,9 @@ class FileResult:
     text: str | None = None  # kept for --fix
     documents: list = field(default_factory=list)  # recognized documents (dropped across processes)
     failed: bool = False  # it could not be checked (see failed_file): never read again
+    #: some project rule may use one of its documents (a worker process said so before dropping
+    #: them: only such files are read again for the project rules)
+    in_project: bool = True
 
 
 class Context:
@@ -44,34 +47,32 @@ class RuleSet:
     """The rules a run uses, instantiated once, with their severities and options."""
 
     def __init__(self, settings: Settings):
-        from aslint.catalog.declarative import build_rules, load_rule_files
-        from aslint.core.rule import load_builtin_rules
         from aslint.catalog import ruledocs
+        from aslint.catalog.declarative import build_rules, load_rule_files
+        from aslint.catalog.index import RULES
+        from aslint.core.rule import RuleMap, RulesByKind, RuleTable
+
         self.settings = settings
         self._options: dict = {}
         kinds_mod.load_families()
         self.docs = ruledocs.catalog().copy()
-        classes = load_builtin_rules()
-        rules = {code: cls() for code, cls in classes.items()}
-        rules.update(build_rules(self.docs))
+        instances = build_rules(self.docs)
         for path in settings.extra_rules:
             extra_docs, extra_rules = load_rule_files(path, self.docs)
             for code, doc in extra_docs.items():
                 dict.__setitem__(self.docs, code, doc)
-            rules.update(extra_rules)
-        self.all_rules = rules
+            instances.update(extra_rules)
+        # the built-in rules' modules are imported only when a document of their kinds is met
+        table = RuleTable(RULES, instances)
+        codes = table.codes()
+        self.all_rules = RuleMap(table, codes)
         if settings.rule_options:
             self._check_options()
-        self.known = set(rules) | set(self.docs) | set(CORE_CODES)
-        self.active = {code: rule for code, rule in rules.items() if settings.selected(code)}
-        self.by_kind: dict[str, list] = {}
-        self.project_rules = []
-        for code, rule in sorted(self.active.items()):
-            if rule.scope == "project":
-                self.project_rules.append(rule)
-            else:
-                for kind in rule.kinds:
-                    self.by_kind.setdefault(kind, []).append(rule)
+        self.known = set(codes) | set(self.docs) | set(CORE_CODES)
+        self.active = RuleMap(table, [code for code in codes if settings.selected(code)])
+        self.by_kind = RulesByKind(self.active)
+        self.project_rules = [rule for rule in (self.active.get(code) for code in self.active
+                                                if self.active.scope(code) == "project") if rule is not None]
 
     def severity(self, code: str, stated: str | None = None) -> str:
         """The configuration's level for ``code`` if it sets one (it always wins), else the level
@@ -416,6 +417,19 @@ def run(targets, ruleset: RuleSet, *, jobs: int | None = 1, keep_text: bool = Fa
     return results
 
 
+def takes_part(documents, ruleset: RuleSet) -> bool:
+    """Whether some project rule of the run may use one of ``documents`` (when unsure: yes)."""
+    for rule in ruleset.project_rules:
+        ctx = Context(None, ruleset.options(rule), ruleset.settings, None, ruleset)
+        for doc in documents:
+            try:
+                if rule.takes_part(ctx, doc):
+                    return True
+            except Exception:
+                return True
+    return False
+
+
 def _drop_repeats(results) -> None:
     """A definition file linted on its own and again through a template's DefinitionUri reports
     in its own file both times: keep one copy of each identical diagnostic."""
@@ -441,7 +455,7 @@ def _project_documents(results) -> list:
             continue
         if r.documents:
             documents.extend(r.documents)
-        elif r.path != "-":
+        elif r.path != "-" and r.in_project:
             documents.extend(recognize(load(r.path)))  # a worker process linted it; read it again here
     return documents
 
@@ -458,6 +472,7 @@ def _lint_chunk(chunk):
     out = []
     for path, explicit, display, keep_text in chunk:
         result = lint_file(path, _WORKER_RULESET, explicit=explicit, display=display, keep_text=keep_text)
+        result.in_project = takes_part(result.documents, _WORKER_RULESET)
         result.documents = []
         for d in result.diagnostics:
             d.edits = list(d.edits)

@@ -133,3 +133,36 @@ def test_rbac_role_with_the_resource_but_not_the_verb_is_a_warning():
 def test_rbac_not_judged_without_a_binding_of_the_identity():
     files = {"aws-auth.yaml": AWS_AUTH_GOOD}
     assert not by_code(lint(_run_with_logs(), "wf.asl.json", role_arn=ROLE, extra=files), "AUTH017")
+
+
+def test_project_rules_in_worker_processes(tmp_path, monkeypatch):
+    """In several processes the project rules see the documents they use (the files are read again
+    for them in the main process) and find what one process finds; files with no document a
+    project rule uses are not read again."""
+    from aslint.core import engine
+    from aslint.core.engine import RuleSet, Target, run
+    from aslint.core.settings import Settings
+
+    for i in range(12):
+        (tmp_path / f"plain{i:02}.asl.json").write_text(WF)
+    (tmp_path / "binding.yaml").write_text(BINDING.format("run-job"))
+    (tmp_path / "role.yaml").write_text(ROLE_YAML)
+    (tmp_path / "aws-auth.yaml").write_text(AWS_AUTH_GOOD)
+    targets = [Target(str(p)) for p in sorted(tmp_path.iterdir())]
+
+    def codes(results):
+        return sorted((d.file, d.code, d.line) for r in results for d in r.diagnostics if d.code.startswith("AUTH"))
+
+    for role in (None, ROLE):
+        settings = Settings(select=["AUTH"])
+        settings.role_arn = role
+        alone = run(targets, RuleSet(settings), jobs=1)
+        read = []
+        real_load = engine.load
+        monkeypatch.setattr(engine, "load", lambda path, *a: read.append(path) or real_load(path, *a))
+        parallel = run(targets, RuleSet(settings), jobs=2)
+        monkeypatch.setattr(engine, "load", real_load)
+        assert codes(parallel) == codes(alone)
+        assert {"AUTH015"} <= {d.code for r in alone for d in r.diagnostics}
+        expected = {"binding.yaml", "role.yaml", "aws-auth.yaml"} | ({p.name for p in tmp_path.glob("plain*")} if role else set())
+        assert {p.rsplit("/", 1)[-1] for p in read} == expected

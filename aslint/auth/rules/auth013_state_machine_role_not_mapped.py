@@ -48,6 +48,12 @@ class RoleNotMapped(Rule):
     kinds = ("asl",)
     scope = "project"
 
+    def takes_part(self, ctx, doc) -> bool:
+        """The aws-auth mapRoles, and the definitions whose role is known."""
+        if doc.kind == MAP_KIND:
+            return map_name(doc) == "mapRoles"
+        return doc.kind == "asl" and _role_of(ctx, doc) is not None
+
     def check(self, ctx):
         documents = ctx.project or []
         mapped = set()

@@ -18,6 +18,9 @@ class RoleBindingUnknownRole(Rule):
     kinds = ("k8s-rbac",)
     scope = "project"
 
+    def takes_part(self, ctx, doc) -> bool:
+        return doc.kind == "k8s-rbac"
+
     def check(self, ctx):
         documents = [d for d in (ctx.project or []) if d.kind == "k8s-rbac" and isinstance(d.data, dict)]
         roles = {}

@@ -76,6 +76,14 @@ class RbacRoleMissingTaskPermission(Rule):
     kinds = ("asl",)
     scope = "project"
 
+    def takes_part(self, ctx, doc) -> bool:
+        """The aws-auth mapRoles, the RBAC manifests, and the definitions whose role is known."""
+        from aslint.auth.rules.auth013_state_machine_role_not_mapped import _role_of
+
+        if doc.kind == MAP_KIND:
+            return map_name(doc) == "mapRoles"
+        return doc.kind == "k8s-rbac" or (doc.kind == "asl" and _role_of(ctx, doc) is not None)
+
     def check(self, ctx):
         from aslint.auth.rules.auth013_state_machine_role_not_mapped import _role_of
 
