@@ -30,18 +30,13 @@ class StateRef:
     machine: Machine
     query_language: str
 
-    @property
-    def is_object(self) -> bool:
-        return isinstance(self.node, dict)
-
-    @property
-    def type(self):
-        value = self.node.get("Type") if isinstance(self.node, dict) else None
-        return value if isinstance(value, str) else None  # never an unhashable list/dict
-
-    @property
-    def jsonata(self) -> bool:
-        return self.query_language == "JSONata"
+    def __post_init__(self):
+        # read by every rule for every state: worked out once here (the model's nodes never change)
+        node = self.node
+        self.is_object = isinstance(node, dict)
+        value = node.get("Type") if self.is_object else None
+        self.type = value if isinstance(value, str) else None  # never an unhashable list/dict
+        self.jsonata = self.query_language == "JSONata"
 
 
 @dataclass

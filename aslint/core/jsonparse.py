@@ -194,12 +194,10 @@ class LazySpans(SpanTable):
         self._spans: dict = {}
         self._opened: set = set()
         self._full: dict | None = None
+        # the text parsed as JSON (a document's spans are asked only then): one value between
+        # optional JSON whitespace, so the root's span needs no scan of the text
         start = _WS.match(text, 0).end()
-        try:
-            _, end = self._scan(text, start)
-        except (StopIteration, ValueError):
-            end = len(text)
-        self._spans[""] = Span((start, end), None)
+        self._spans[""] = Span((start, max(start, len(text.rstrip(" \t\n\r")))), None)
 
     def _open(self, pointer: str) -> None:
         self._opened.add(pointer)

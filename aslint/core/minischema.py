@@ -81,11 +81,16 @@ def _repr(value) -> str:
     return repr(value)
 
 
+def _undecided(instance):
+    raise LookupError("no compiled test for this schema")
+
+
 class Validator:
     def __init__(self, schema: dict, root: dict | None = None):
         self.schema = schema
         self.root = root if root is not None else schema
         self._patterns: dict = {}
+        self._checks: dict = {}  # id(schema node) -> compiled validity test (see _check_for)
 
     def is_valid(self, instance) -> bool:
         return next(self.iter_errors(instance), None) is None
@@ -94,6 +99,25 @@ class Validator:
         schema = self.schema if schema is None else schema
         if schema is True or schema == {}:
             return
+        check = self._checks.get(id(schema))
+        if check is None:
+            check = self._check_for(schema)
+        try:
+            if check(instance):
+                return  # valid: nothing to report (most instances; the walk below finds the errors)
+        except Exception:  # noqa: BLE001 - a schema the test cannot judge: the walk decides (and raises as before)
+            pass
+        yield from self._walk(instance, schema, path)
+
+    def _check_for(self, schema):
+        """The compiled validity test of ``schema`` (cached), or one that defers to the walk."""
+        try:
+            return compile_check(schema, self._resolve, self._checks)
+        except Exception:  # noqa: BLE001 - e.g. an unknown type name or a bad pattern: the walk reports it
+            self._checks[id(schema)] = _undecided
+            return _undecided
+
+    def _walk(self, instance, schema, path):
         if schema is False:
             yield Error("false", False, instance, path, schema, f"False schema does not allow {_repr(instance)}")
             return
@@ -224,3 +248,218 @@ def _equal(a, b) -> bool:
     if isinstance(a, bool) or isinstance(b, bool):
         return type(a) is type(b) and a == b
     return a == b
+
+
+# -- compiled validity tests ------------------------------------------------------------------
+# The walk above builds every error with its path and message; most instances have none. Each
+# schema node is compiled once into a closure that answers only "valid or not" with the keywords
+# resolved in advance (no dictionary look-ups per keyword, a property table walked by the
+# instance's keys, string enums as sets). It accepts exactly what the walk accepts, so the walk
+# runs only on instances that have errors. Closures, never generated source: a custom rule's
+# schema is data.
+
+def _true(instance):
+    return True
+
+
+def _false(instance):
+    return False
+
+
+def _is_number(v):
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+_TYPE_TESTS = {
+    "object": lambda v: isinstance(v, dict),
+    "array": lambda v: isinstance(v, list),
+    "string": lambda v: isinstance(v, str),
+    "integer": _TYPES["integer"],
+    "number": _is_number,
+    "boolean": lambda v: isinstance(v, bool),
+    "null": lambda v: v is None,
+}
+
+
+def _all(tests):
+    if not tests:
+        return _true
+    if len(tests) == 1:
+        return tests[0]
+    if len(tests) == 2:
+        a, b = tests
+        return lambda v: a(v) and b(v)
+    tests = tuple(tests)
+
+    def every(v):
+        for test in tests:
+            if not test(v):
+                return False
+        return True
+    return every
+
+
+def compile_check(schema, resolve, cache: dict):
+    """``test(instance) -> bool``: whether the walk would report no error for ``schema``."""
+    if schema is True:
+        return _true
+    if schema is False:
+        return _false
+    found = cache.get(id(schema))
+    if found is not None:
+        return found
+    if schema == {}:
+        return _true
+    # a reference may lead back here: the references compiled meanwhile call through this cell
+    cell = []
+    cache[id(schema)] = lambda v: cell[0](v)
+    cache.setdefault("held", []).append(schema)  # keyed by id: keep the node alive so its id stays its own
+    try:
+        test = _compile(schema, resolve, cache)
+    except BaseException:
+        del cache[id(schema)]
+        raise
+    cell.append(test)
+    cache[id(schema)] = test
+    return test
+
+
+def _compile(schema, resolve, cache):
+    sub = lambda node: compile_check(node, resolve, cache)  # noqa: E731
+    general = []
+    if "$ref" in schema and schema["$ref"] is not None:
+        general.append(sub(resolve(schema["$ref"])))
+    kind = schema.get("type")
+    type_test = None
+    if kind is not None:
+        kinds = kind if isinstance(kind, list) else [kind]
+        tests = [_TYPE_TESTS[k] for k in kinds]
+        type_test = tests[0] if len(tests) == 1 else (lambda v, tests=tuple(tests): any(t(v) for t in tests))
+    if "enum" in schema:
+        options = schema["enum"]
+        if options and all(type(e) is str for e in options):
+            words = frozenset(options)
+            general.append(lambda v: isinstance(v, str) and v in words)
+        else:
+            options = list(options)
+            general.append(lambda v: any(_equal(v, e) for e in options))
+    if "const" in schema:
+        const = schema["const"]
+        general.append(lambda v: _equal(v, const))
+    strings, numbers, objects, arrays = _string_tests(schema), _number_tests(schema), _object_tests(schema, sub), _array_tests(schema, sub)
+    if strings or numbers or objects or arrays:
+        on_str, on_num, on_obj, on_arr = _all(strings), _all(numbers), _all(objects), _all(arrays)
+
+        def by_type(v):
+            if isinstance(v, str):
+                return on_str(v)
+            if isinstance(v, (int, float)) and not isinstance(v, bool):
+                return on_num(v)
+            if isinstance(v, dict):
+                return on_obj(v)
+            if isinstance(v, list):
+                return on_arr(v)
+            return True
+        general.append(by_type)
+    for part in schema.get("allOf", ()):
+        general.append(sub(part))
+    if "anyOf" in schema:
+        options = tuple(sub(part) for part in schema["anyOf"])
+        general.append(lambda v: any(t(v) for t in options))
+    if "oneOf" in schema:
+        options = tuple(sub(part) for part in schema["oneOf"])
+        general.append(lambda v: sum(1 for t in options if t(v)) == 1)
+    if "not" in schema:
+        negated = sub(schema["not"])
+        general.append(lambda v: not negated(v))
+    if "if" in schema:
+        condition = sub(schema["if"])
+        then = sub(schema["then"]) if "then" in schema else _true
+        otherwise = sub(schema["else"]) if "else" in schema else _true
+        general.append(lambda v: then(v) if condition(v) else otherwise(v))
+    if type_test is not None:  # the walk stops at a type error: the other keywords see the right type
+        rest = _all(general)
+        if rest is _true:
+            return type_test
+        return lambda v: type_test(v) and rest(v)
+    return _all(general)
+
+
+def _string_tests(schema):
+    tests = []
+    if "minLength" in schema:
+        low = schema["minLength"]
+        tests.append(lambda v: not len(v) < low)
+    if "maxLength" in schema:
+        high = schema["maxLength"]
+        tests.append(lambda v: not len(v) > high)
+    if "pattern" in schema:
+        search = re.compile(schema["pattern"]).search
+        tests.append(lambda v: search(v) is not None)
+    return tests
+
+
+def _number_tests(schema):
+    tests = []
+    if "minimum" in schema:
+        low = schema["minimum"]
+        tests.append(lambda v: not v < low)
+    if "maximum" in schema:
+        high = schema["maximum"]
+        tests.append(lambda v: not v > high)
+    if "exclusiveMinimum" in schema:
+        low_x = schema["exclusiveMinimum"]
+        tests.append(lambda v: not v <= low_x)
+    if "exclusiveMaximum" in schema:
+        high_x = schema["exclusiveMaximum"]
+        tests.append(lambda v: not v >= high_x)
+    return tests
+
+
+def _object_tests(schema, sub):
+    tests = []
+    properties = schema.get("properties")
+    table = {key: sub(node) for key, node in properties.items()} if properties else {}
+    additional = schema.get("additionalProperties")
+    if additional is not None and not isinstance(additional, dict) and additional is not False:
+        additional = None  # the walk checks extras only against False or a schema object
+    other = None if additional is None else (_false if additional is False else sub(additional))
+    if table or other is not None:
+        get = table.get
+
+        def fields(v):
+            for key, value in v.items():
+                test = get(key)
+                if test is None:
+                    if other is not None and not other(value):
+                        return False
+                elif not test(value):
+                    return False
+            return True
+        tests.append(fields)
+    required = tuple(schema.get("required", ()))
+    if required:
+        tests.append(lambda v: all(name in v for name in required))
+    if "minProperties" in schema:
+        low = schema["minProperties"]
+        tests.append(lambda v: not len(v) < low)
+    if "maxProperties" in schema:
+        high = schema["maxProperties"]
+        tests.append(lambda v: not len(v) > high)
+    return tests
+
+
+def _array_tests(schema, sub):
+    tests = []
+    if "minItems" in schema:
+        low = schema["minItems"]
+        tests.append(lambda v: not len(v) < low)
+    if "maxItems" in schema:
+        high = schema["maxItems"]
+        tests.append(lambda v: not len(v) > high)
+    items = schema.get("items")
+    if isinstance(items, (dict, bool)):
+        item_test = sub(items)
+        if item_test is not _true:
+            tests.append(lambda v: all(item_test(item) for item in v))
+    return tests

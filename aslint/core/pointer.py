@@ -4,6 +4,8 @@ from __future__ import annotations
 
 
 def escape(token) -> str:
+    if token.__class__ is str and "~" not in token and "/" not in token:
+        return token  # most keys: nothing to escape
     return str(token).replace("~", "~0").replace("/", "~1")
 
 

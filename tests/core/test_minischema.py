@@ -74,3 +74,39 @@ def test_required_message_matches_jsonschema():
     (ours,) = minischema.Validator(schema).iter_errors({})
     (theirs,) = jsonschema.Draft202012Validator(schema).iter_errors({})
     assert ours.message == theirs.message
+
+
+@pytest.mark.parametrize("name, schema, root", PAIRS, ids=[p[0] for p in PAIRS])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(instance=values)
+def test_compiled_test_accepts_exactly_what_the_walk_accepts(name, schema, root, instance):
+    ours = minischema.Validator(schema, root)
+    compiled = minischema.compile_check(schema, ours._resolve, {})
+    assert compiled(instance) == (not list(ours._walk(instance, schema, ())))
+
+
+@pytest.mark.parametrize("schema, good, bad", [
+    ({"type": "integer", "minimum": 1}, [1, 2.0], [0, 1.5, True, "1"]),
+    ({"enum": ["A", 1]}, ["A", 1, 1.0], [True, "a", None]),
+    ({"enum": ["A", "B"]}, ["A"], ["C", 1, ["A"]]),
+    ({"type": "object", "properties": {"a": {"type": "string"}}, "additionalProperties": False, "required": ["a"]},
+     [{"a": "x"}], [{}, {"a": 1}, {"a": "x", "b": 1}, []]),
+    ({"anyOf": [{"type": "string"}, {"type": "null"}]}, ["x", None], [1]),
+    ({"oneOf": [{"minimum": 1}, {"maximum": 5}]}, [0, 6], [3]),
+    ({"not": {"type": "string"}, "if": {"type": "integer"}, "then": {"maximum": 3}}, [2, None], ["x", 4]),
+    ({"items": {"type": "string", "pattern": "^a", "maxLength": 2}, "minItems": 1}, [["a", "ab"]], [[], ["b"], ["abc"], [1]]),
+    ({"$defs": {"n": {"type": "object", "properties": {"n": {"$ref": "#/$defs/n"}}}}, "$ref": "#/$defs/n"},
+     [{"n": {"n": {}}}], [{"n": {"n": 1}}]),
+])
+def test_compiled_test_keywords(schema, good, bad):
+    validator = minischema.Validator(schema)
+    for instance in good:
+        assert validator.is_valid(instance) and not list(validator._walk(instance, schema, ())), instance
+    for instance in bad:
+        assert not validator.is_valid(instance) and list(validator._walk(instance, schema, ())), instance
+
+
+def test_a_schema_the_compiler_cannot_read_is_left_to_the_walk():
+    validator = minischema.Validator({"type": "nosuchtype"})
+    with pytest.raises(KeyError):
+        list(validator.iter_errors(1))  # as before the compiled tests: the walk raises
