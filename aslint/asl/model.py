@@ -37,6 +37,7 @@ class StateRef:
         value = node.get("Type") if self.is_object else None
         self.type = value if isinstance(value, str) else None  # never an unhashable list/dict
         self.jsonata = self.query_language == "JSONata"
+        self.exits = None  # transitions(self), listed on first use
 
 
 @dataclass
@@ -83,7 +84,21 @@ class Transition:
 def transitions(state: StateRef) -> list:
     """The one transition function: every state ``state`` can go to next in its own machine
     (Next, a Choice's Default and rules, Catch), in that order. A Parallel's branches and a Map's
-    item processor are entered at their own StartAt: see :func:`child_machines`."""
+    item processor are entered at their own StartAt: see :func:`child_machines`.
+
+    Listed once per state (the graph, the lifecycle and data-flow analyses all ask): the list is
+    shared, never change it."""
+    found = getattr(state, "exits", None)
+    if found is None:
+        found = _transitions(state)
+        try:
+            state.exits = found
+        except AttributeError:
+            pass
+    return found
+
+
+def _transitions(state) -> list:
     node = state.node
     if not isinstance(node, dict):
         return []

@@ -17,7 +17,7 @@ class Document:
     def __init__(self, path: str, text: str, fmt: str, data, *, spans=None, duplicates=None,
                  has_duplicates=False, doc_index: int = 0, host=None, host_pointer: str = "",
                  to_host=None, context=None, lines: LineIndex | None = None, parent=None, place: str = "",
-                 inline: bool = False, file_cache: dict | None = None):
+                 inline: bool = False, file_cache: dict | None = None, from_text: bool = False):
         self.path = path
         self.text = text
         self.format = fmt  # "json" | "yaml"
@@ -40,6 +40,8 @@ class Document:
         self._duplicates = duplicates
         self._has_duplicates = has_duplicates if spans is None else bool(duplicates)
         self._lines = lines  # shared by the documents of one text (see loader.parse)
+        #: the data as parsed from ``text`` (JSON only), while ``data`` is still that (see may_hold)
+        self._text_data = data if from_text and fmt == "json" else None
         self.cache: dict = {}
         #: facts about the whole text, shared by every document of one file (a multi-document
         #: YAML): computed once per file, not once per document
@@ -55,6 +57,20 @@ class Document:
         from aslint.core.facts import Facts
 
         self._context = values if isinstance(values, Facts) else Facts(values)
+
+    def may_hold(self, fragment: str) -> bool:
+        """False only when no key or string of ``data`` can contain ``fragment``: the data is
+        exactly what the JSON ``text`` says and the text shows no such run of characters (a JSON
+        escape cannot make one: the text has no ``\\u``, and ``fragment`` none of the characters
+        the other escapes write). Lets a rule skip a walk of every value (a C-speed search)."""
+        if self._text_data is None or self.data is not self._text_data:
+            return True  # YAML, a template's rewritten definition, …: the walk decides
+        text = self.text
+        if fragment in text:
+            return True
+        if "\\" not in text:
+            return False
+        return "\\u" in text or any(c in '"\\/' or c < " " for c in fragment)
 
     # -- positions -------------------------------------------------------------------------
     def _build(self):

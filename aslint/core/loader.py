@@ -101,7 +101,7 @@ def parse(path: str, text: str, fmt: str | None = None) -> tuple[list, Problem |
         if fmt == "json":
             from aslint.core import jsonparse
             data, dup = jsonparse.loads(text)
-            return [Document(path, text, "json", data, has_duplicates=dup)], None
+            return [Document(path, text, "json", data, has_duplicates=dup, from_text=True)], None
         from aslint.core import yamlparse
         docs = []
         lines, shared = LineIndex(text), {}  # one line table and one cache for every document of the file

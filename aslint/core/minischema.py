@@ -281,6 +281,26 @@ _TYPE_TESTS = {
 }
 
 
+#: a single ``type`` after which one family of keywords applies (integers are numbers)
+_ONE_TYPE = {"string": "string", "number": "number", "integer": "number", "object": "object", "array": "array"}
+#: types whose test is an isinstance (no bool-is-an-int exception)
+_PLAIN_TYPES = {"string": str, "object": dict, "array": list, "boolean": bool, "null": type(None)}
+_NOTES = {"description", "title", "$comment", "examples", "default"}
+
+
+def _plain(schema):
+    """The classes a schema that says only ``type`` (with notes) accepts, True for a schema that
+    accepts anything, else None: property tables test those in line, without a call."""
+    if schema is True or (isinstance(schema, dict) and not schema.keys() - _NOTES):
+        return True
+    if not isinstance(schema, dict) or schema.keys() - _NOTES != {"type"}:
+        return None
+    kinds = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
+    if not kinds or not all(isinstance(k, str) and k in _PLAIN_TYPES for k in kinds):
+        return None
+    return tuple(_PLAIN_TYPES[k] for k in kinds)
+
+
 def _all(tests):
     if not tests:
         return _true
@@ -347,7 +367,10 @@ def _compile(schema, resolve, cache):
         const = schema["const"]
         general.append(lambda v: _equal(v, const))
     strings, numbers, objects, arrays = _string_tests(schema), _number_tests(schema), _object_tests(schema, sub), _array_tests(schema, sub)
-    if strings or numbers or objects or arrays:
+    only = _ONE_TYPE.get(kind) if isinstance(kind, str) else None
+    if only is not None:  # the type test passed first: only that type's keywords apply
+        general.extend({"string": strings, "number": numbers, "object": objects, "array": arrays}[only])
+    elif strings or numbers or objects or arrays:
         on_str, on_num, on_obj, on_arr = _all(strings), _all(numbers), _all(objects), _all(arrays)
 
         def by_type(v):
@@ -419,7 +442,10 @@ def _number_tests(schema):
 def _object_tests(schema, sub):
     tests = []
     properties = schema.get("properties")
-    table = {key: sub(node) for key, node in properties.items()} if properties else {}
+    table = {}  # key -> True (anything), a tuple of classes (isinstance), or a compiled test
+    for key, node in (properties.items() if properties else ()):
+        plain = _plain(node)
+        table[key] = plain if plain is not None else sub(node)
     additional = schema.get("additionalProperties")
     if additional is not None and not isinstance(additional, dict) and additional is not False:
         additional = None  # the walk checks extras only against False or a schema object
@@ -432,6 +458,11 @@ def _object_tests(schema, sub):
                 test = get(key)
                 if test is None:
                     if other is not None and not other(value):
+                        return False
+                elif test is True:
+                    continue
+                elif test.__class__ is tuple:
+                    if not isinstance(value, test):
                         return False
                 elif not test(value):
                     return False

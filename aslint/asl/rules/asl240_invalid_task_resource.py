@@ -126,13 +126,16 @@ class InvalidTaskResource(Rule):
     locality = "unit"  # each finding depends only on its state (warm re-lints reuse the others)
 
     def check(self, ctx):
+        judged: dict = {}  # resource -> problem(resource): a definition repeats a few resources many times
         for ref in model(ctx.doc).states:
             if ref.type != "Task":
                 continue
             resource = ref.node.get("Resource")
-            if not isinstance(resource, str) or not resource or is_dynamic(resource):
+            if not isinstance(resource, str) or not resource:
                 continue  # missing/non-string: ASL104/ASL105
-            found = problem(resource)
+            found = judged.get(resource, judged)
+            if found is judged:
+                found = judged[resource] = None if is_dynamic(resource) else problem(resource)
             if found:
                 message, hint, certain = found
                 yield Finding(f"{ref.pointer}/Resource", f"Resource {short(resource, 60)} of Task state '{ref.name}' {message}",

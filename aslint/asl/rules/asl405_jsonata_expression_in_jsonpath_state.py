@@ -21,6 +21,8 @@ class JsonataInJsonpathState(Rule):
     locality = "unit"  # each finding depends only on its state (warm re-lints reuse the others)
 
     def check(self, ctx):
+        if not ctx.doc.may_hold(jsonata.OPEN):
+            return  # no string of the document holds '{%': nothing to walk
         for ref in model(ctx.doc).states:
             if ref.jsonata or not isinstance(ref.node, dict):
                 continue
