@@ -38,6 +38,7 @@ class StateRef:
         self.type = value if isinstance(value, str) else None  # never an unhashable list/dict
         self.jsonata = self.query_language == "JSONata"
         self.exits = None  # transitions(self), listed on first use
+        self.handlers = None  # asl.structure.handlers(self), listed on first use
 
 
 @dataclass

@@ -8,7 +8,7 @@ reached through :mod:`aslint.asl.model`, never through the template walk.
 
 from __future__ import annotations
 
-from aslint.core.record import dataclass
+from aslint.core.record import dataclass, field
 
 from aslint.asl.model import StateRef, model
 from aslint.core.pointer import escape
@@ -70,6 +70,11 @@ class Sites:
     template_roots: list  # (state, pointer, node) of each payload template (JSONPath states)
     jsonata: list  # Site per string inside JSONata-accepting fields of JSONata states
     jsonata_roots: list  # (state, pointer, node, in_catch) of each JSONata-accepting field
+    #: (pointer, object, under_dollar) of every object in the payload templates, in the order of a
+    #: depth-first walk (last child first); ``under_dollar``: inside the value of a `.$` key
+    template_objects: list = field(default_factory=list)
+    #: pointers of the path fields that sit inside a payload template (ItemReader/ItemBatcher limits)
+    nested_paths: set = field(default_factory=set)
 
 
 def sites(doc) -> Sites:
@@ -104,6 +109,7 @@ def _jsonpath_state(ref: StateRef, out: Sites):
             ptr += "/" + c
         if isinstance(holder, dict) and key in holder:
             out.paths.append(Site(ref, f"{ptr}/{key}", holder[key], key, "reference"))
+            out.nested_paths.add(f"{ptr}/{key}")
     for key in TEMPLATE_FIELDS:
         if key in node:
             _template(ref, f"{base}/{key}", node[key], out, key)
@@ -142,18 +148,22 @@ def _choice_paths(ref, pointer, choices, out):
 def _template(ref, pointer, node, out, root_field):
     """Every `.$` value below a payload template (iterative; any depth; lists included)."""
     out.template_roots.append((ref, pointer, node))
-    work = [(pointer, node)]
+    objects = out.template_objects
+    work = [(pointer, node, False)]
     while work:
-        ptr, value = work.pop()
+        ptr, value, hidden = work.pop()
         if isinstance(value, dict):
+            objects.append((ptr, value, hidden))
             for key, sub in value.items():
-                sub_ptr = f"{ptr}/{escape(key)}"
                 if isinstance(key, str) and key.endswith(".$"):
-                    out.templates.append(Site(ref, sub_ptr, sub, key, "template"))
+                    if not hidden:
+                        out.templates.append(Site(ref, f"{ptr}/{escape(key)}", sub, key, "template"))
+                    if isinstance(sub, (dict, list)):  # not a template below: walked for ASL305 only
+                        work.append((f"{ptr}/{escape(key)}", sub, True))
                 elif isinstance(sub, (dict, list)):
-                    work.append((sub_ptr, sub))
+                    work.append((f"{ptr}/{escape(key)}", sub, hidden))
         elif isinstance(value, list):
-            work.extend((f"{ptr}/{i}", sub) for i, sub in enumerate(value) if isinstance(sub, (dict, list)))
+            work.extend((f"{ptr}/{i}", sub, hidden) for i, sub in enumerate(value) if isinstance(sub, (dict, list)))
 
 
 def _jsonata_state(ref: StateRef, out: Sites):

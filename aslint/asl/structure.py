@@ -393,16 +393,24 @@ def is_timestamp(value) -> bool:
     return isinstance(value, str) and bool(_RFC3339.match(value))
 
 
-def handlers(ref):
-    """(field, index, entry, pointer) for every retrier and catcher of a state that may have them."""
-    node = ref.node
-    if not isinstance(node, dict):
-        return
-    for field in ("Retry", "Catch"):
-        entries = node.get(field)
-        if isinstance(entries, list):
-            for i, entry in enumerate(entries):
-                yield field, i, entry, f"{ref.pointer}/{field}/{i}"
+def handlers(ref) -> list:
+    """(field, index, entry, pointer) for every retrier and catcher of a state that may have them.
+
+    Listed once per state (five rules ask for every state): the list is shared, never change it."""
+    found = getattr(ref, "handlers", None)
+    if found is None:
+        found = []
+        node = ref.node
+        if isinstance(node, dict):
+            for field in ("Retry", "Catch"):
+                entries = node.get(field)
+                if isinstance(entries, list):
+                    found.extend((field, i, entry, f"{ref.pointer}/{field}/{i}") for i, entry in enumerate(entries))
+        try:
+            ref.handlers = found
+        except AttributeError:
+            pass
+    return found
 
 
 def handler_label(field: str, index: int, state_name: str) -> str:

@@ -24,24 +24,28 @@ class PathInStaticKey(Rule):
     def check(self, ctx):
         found = sites(ctx.doc)
         path_fields = {site.pointer for site in found.paths}  # e.g. ItemReader.ReaderConfig.MaxItemsPath: already a path
-        for _state, pointer, root in found.template_roots:
-            work = [(pointer, root)]
-            while work:
-                ptr, node = work.pop()
-                if isinstance(node, dict):
-                    for key, value in node.items():
-                        if isinstance(key, str) and key.endswith(".$"):
-                            continue
-                        sub = f"{ptr}/{escape(key)}"
-                        if sub in path_fields:
-                            continue
-                        if looks_dynamic(value):
-                            yield Finding(sub, f"'{key}' holds '{_excerpt(value)}' as plain text: without '.$' the path is not evaluated",
-                                          hint=f"Rename the key to '{key}.$' to pass the value it points at")
-                        elif isinstance(value, (dict, list)):
-                            work.append((sub, value))
-                elif isinstance(node, list):
-                    work.extend((f"{ptr}/{i}", v) for i, v in enumerate(node) if isinstance(v, (dict, list)))
+        nested = found.nested_paths
+        for ptr, node, under_dollar in found.template_objects:
+            if under_dollar or (nested and _inside(ptr, nested)):
+                continue  # the value of a `.$` key, or of a path field: not a template
+            for key, value in node.items():
+                if isinstance(key, str) and key.endswith(".$"):
+                    continue
+                if looks_dynamic(value):
+                    sub = f"{ptr}/{escape(key)}"
+                    if sub in path_fields:
+                        continue
+                    yield Finding(sub, f"'{key}' holds '{_excerpt(value)}' as plain text: without '.$' the path is not evaluated",
+                                  hint=f"Rename the key to '{key}.$' to pass the value it points at")
+
+
+def _inside(pointer: str, fields: set) -> bool:
+    """``pointer`` is one of ``fields`` or below one."""
+    while pointer:
+        if pointer in fields:
+            return True
+        pointer = pointer[: pointer.rfind("/")]
+    return False
 
 
 def _excerpt(value: str, limit: int = 40) -> str:

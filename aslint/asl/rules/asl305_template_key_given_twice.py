@@ -13,17 +13,9 @@ class TemplateKeyGivenTwice(Rule):
     locality = "unit"  # each finding depends only on its state (warm re-lints reuse the others)
 
     def check(self, ctx):
-        for _state, pointer, root in sites(ctx.doc).template_roots:
-            work = [(pointer, root)]
-            while work:
-                ptr, node = work.pop()
-                if isinstance(node, dict):
-                    for key, value in node.items():
-                        if isinstance(key, str) and key.endswith(".$") and key[:-2] in node:
-                            yield Finding(f"{ptr}/{escape(key)}", f"'{key}' and '{key[:-2]}' are both given; without '.$' they are the same field",
-                                          hint=f"Keep one of '{key}' and '{key[:-2]}'", target="key",
-                                          related=[(f"{ptr}/{escape(key[:-2])}", f"'{key[:-2]}' is given here")])
-                        if isinstance(value, (dict, list)):
-                            work.append((f"{ptr}/{escape(key)}", value))
-                elif isinstance(node, list):
-                    work.extend((f"{ptr}/{i}", v) for i, v in enumerate(node) if isinstance(v, (dict, list)))
+        for ptr, node, _under_dollar in sites(ctx.doc).template_objects:  # every object, values of `.$` keys too
+            for key in node:
+                if isinstance(key, str) and key.endswith(".$") and key[:-2] in node:
+                    yield Finding(f"{ptr}/{escape(key)}", f"'{key}' and '{key[:-2]}' are both given; without '.$' they are the same field",
+                                  hint=f"Keep one of '{key}' and '{key[:-2]}'", target="key",
+                                  related=[(f"{ptr}/{escape(key[:-2])}", f"'{key[:-2]}' is given here")])
