@@ -20,6 +20,8 @@ class Machine:
     query_language: str  # the default for its states
     parent_state: "StateRef | None" = None
     states: dict = field(default_factory=dict)  # name -> StateRef (this machine only)
+    #: analyses of this machine that several rules share (namespaced keys, as ``doc.cache``)
+    cache: dict = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass

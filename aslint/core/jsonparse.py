@@ -204,36 +204,38 @@ class LazySpans(SpanTable):
         span = self._spans.get(pointer)
         if span is None:
             return
-        text, scan = self.text, self._scan
+        text, scan, spans = self.text, self._scan, self._spans
+        ws, string, size = _WS.match, _STRING.match, len(text)
         i = span.value[0]
         opener = text[i]
         if opener not in "{[":
             return
-        i = _WS.match(text, i + 1).end()
+        i = ws(text, i + 1).end()
         index = 0
-        while i < len(text) and text[i] not in "}]":
+        prefix = pointer + "/"
+        while i < size and text[i] not in "}]":
             key_span = None
             if opener == "{":
-                m = _STRING.match(text, i)
+                m = string(text, i)
                 if m is None:
                     return
-                raw = m.group()
-                key = json.loads(raw) if "\\" in raw else raw[1:-1]
-                key_span = (i, m.end())
-                i = _WS.match(text, m.end()).end() + 1  # past ':'
-                i = _WS.match(text, i).end()
-                child = pointer + "/" + escape(key)
+                after = m.end()
+                raw = text[i + 1:after - 1]
+                key = json.loads(text[i:after]) if "\\" in raw else raw
+                key_span = (i, after)
+                i = ws(text, ws(text, after).end() + 1).end()  # past ':'
+                child = prefix + escape(key)
             else:
-                child = pointer + "/" + str(index)
+                child = prefix + str(index)
                 index += 1
             try:
                 _, end = scan(text, i)
             except (StopIteration, ValueError):
                 return
-            self._spans[child] = Span((i, end), key_span)
-            i = _WS.match(text, end).end()
-            if i < len(text) and text[i] == ",":
-                i = _WS.match(text, i + 1).end()
+            spans[child] = Span((i, end), key_span)
+            i = ws(text, end).end()
+            if i < size and text[i] == ",":
+                i = ws(text, i + 1).end()
 
     def get(self, pointer: str, default=None):
         if self._full is not None:

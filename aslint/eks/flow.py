@@ -13,13 +13,23 @@ def top_in(ref, machine):
 
 
 def graph(machine) -> dict:
-    """name -> successor names that exist in the machine."""
-    states = machine.states
-    return {name: [n for n in successors(ref) if n in states] for name, ref in states.items()}
+    """name -> successor names that exist in the machine (built once per machine: shared, never change it)."""
+    found = machine.cache.get("eks.graph")
+    if found is None:
+        states = machine.states
+        found = machine.cache["eks.graph"] = {name: [n for n in successors(ref) if n in states] for name, ref in states.items()}
+    return found
 
 
 def components(machine) -> dict:
-    """name -> id of its strongly connected component (iterative Tarjan)."""
+    """name -> id of its strongly connected component (iterative Tarjan; once per machine)."""
+    found = machine.cache.get("eks.components")
+    if found is None:
+        found = machine.cache["eks.components"] = _components(machine)
+    return found
+
+
+def _components(machine) -> dict:
     g = graph(machine)
     index, low, comp = {}, {}, {}
     stack, on_stack = [], set()
@@ -74,6 +84,9 @@ def loops_through_choice(machine) -> set:
 
 def _popcount(n: int) -> int:
     return bin(n).count("1")
+
+
+_popcount = getattr(int, "bit_count", _popcount)  # Python 3.10+: counted in C, no string of the bits
 
 
 def follower_counts(doc, machine) -> dict:

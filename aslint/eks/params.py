@@ -33,6 +33,11 @@ def normalize(value, jsonata: bool, pointer: str = "", twice: list | None = None
 
     ``twice`` collects (pointer of the ``Key.$`` entry, Key) for keys given both ways (JSONPath).
     """
+    return _normalize(value, jsonata, pointer, twice)
+
+
+def _normalize(value, jsonata: bool, at, twice):
+    """``at``: the pointer, or (parent's ``at``, key) — spelt out only for a key given twice."""
     if isinstance(value, dict):
         out = {}
         for key, item in value.items():
@@ -40,17 +45,27 @@ def normalize(value, jsonata: bool, pointer: str = "", twice: list | None = None
                 base = key[:-2]
                 if base in value:
                     if twice is not None:
-                        twice.append((f"{pointer}/{escape(key)}", base))
+                        twice.append((f"{_spell(at)}/{escape(key)}", base))
                     continue
                 out[base] = DYNAMIC
+            elif isinstance(item, (dict, list)):
+                out[key] = _normalize(item, jsonata, (at, key), twice)
             else:
-                out[key] = normalize(item, jsonata, f"{pointer}/{escape(key)}", twice)
+                out[key] = DYNAMIC if jsonata and is_expression(item) else item
         return out
     if isinstance(value, list):
-        return [normalize(item, jsonata, f"{pointer}/{i}", twice) for i, item in enumerate(value)]
+        return [_normalize(item, jsonata, (at, i), twice) for i, item in enumerate(value)]
     if jsonata and is_expression(value):
         return DYNAMIC
     return value
+
+
+def _spell(at) -> str:
+    keys = []
+    while isinstance(at, tuple):
+        at, key = at
+        keys.append(escape(key))
+    return at + "".join("/" + k for k in reversed(keys))
 
 
 def original_pointer(data, base: str, path) -> str:
