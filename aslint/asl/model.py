@@ -147,8 +147,9 @@ def build(data) -> Model:
             machine.states[name] = ref
             states.append(ref)
             by_pointer[ref.pointer] = ref
-            for pointer, sub in child_machines(ref):
-                nested.append(Machine(pointer, sub, _ql(sub, ref.query_language), ref))
+            if ref.type == "Parallel" or ref.type == "Map":  # the only states with machines inside
+                for pointer, sub in child_machines(ref):
+                    nested.append(Machine(pointer, sub, _ql(sub, ref.query_language), ref))
         work[0:0] = nested
     return Model(machines, states, by_pointer)
 

@@ -103,6 +103,8 @@ def _jsonpath_state(ref: StateRef, out: Sites):
         if key in node:
             out.paths.append(Site(ref, f"{base}/{key}", node[key], key, kind))
     for containers, key in NESTED_PATH_FIELDS:
+        if containers[0] not in node:
+            continue  # not a Distributed Map's reader or batcher
         holder, ptr = node, base
         for c in containers:
             holder = holder.get(c) if isinstance(holder, dict) else None

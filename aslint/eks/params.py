@@ -54,7 +54,9 @@ def _normalize(value, jsonata: bool, at, twice):
                 out[key] = DYNAMIC if jsonata and is_expression(item) else item
         return out
     if isinstance(value, list):
-        return [_normalize(item, jsonata, (at, i), twice) for i, item in enumerate(value)]
+        return [_normalize(item, jsonata, (at, i), twice) if isinstance(item, (dict, list))
+                else DYNAMIC if jsonata and is_expression(item) else item
+                for i, item in enumerate(value)]
     if jsonata and is_expression(value):
         return DYNAMIC
     return value
@@ -122,23 +124,35 @@ def did_you_mean(key: str, known) -> str | None:
     return close[0] if close else None
 
 
-def _problems_for(task) -> list:
-    from aslint.core.schemas import validator_for
+_VALIDATORS: dict = {}
 
+
+def _validator(api: str):
+    found = _VALIDATORS.get(api)
+    if found is None:
+        from aslint.core.schemas import validator_for
+
+        found = _VALIDATORS[api] = validator_for(f"eks/{api}.json")
+    return found
+
+
+def _problems_for(task) -> list:
     out = []
     if task.params is None:
         return out
     twice: list = []
-    norm = normalize(task.params, task.jsonata, task.params_pointer, twice)
+    jsonata = task.jsonata
+    norm = _normalize(task.params, jsonata, task.params_pointer, twice)
     for pointer, base in twice:
         out.append(Problem("EKS005", pointer,
                            f"'{base}' is given twice in {task.params_field}, as '{base}' and '{base}.$', so one value is lost",
                            "key", f"Keep one: '{base}' for a literal or '{base}.$' for a path"))
     if task.api not in KNOWN_APIS:
         return out
-    validator = validator_for(f"eks/{task.api}.json")
+    errors = list(_validator(task.api).iter_errors(norm))
+    if not errors:
+        return out
     api = f"eks:{task.api}"
-    errors = list(validator.iter_errors(norm))
     # a misspelt required field is reported once, as unknown with its did-you-mean, not also as missing
     misspelt = set()
     for err in errors:

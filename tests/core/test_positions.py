@@ -117,3 +117,60 @@ def test_lazy_spans_agree_with_the_full_index():
     for key in keys:
         assert lazy.get(key) == full[key]
     assert lazy.get("/States/S1/Nope") is None and "/States/S99" not in lazy
+
+
+def _line_col_by_table(text, offset):
+    import bisect
+
+    from aslint.core.positions import _line_starts
+
+    starts = _line_starts(text)
+    offset = max(0, min(offset, len(text)))
+    line = bisect.bisect_right(starts, offset) - 1
+    return line + 1, offset - starts[line] + 1
+
+
+@pytest.mark.parametrize("size", [0, 1, 4095, 4096, 4097, 12289])
+def test_line_numbers_by_blocks_agree_with_the_table_of_line_starts(size):
+    import random
+
+    from aslint.core.positions import LineIndex
+
+    rng = random.Random(size)
+    for text in ("".join(rng.choice("ab\u00e9\n ") for _ in range(size)), "x" * size, "\n" * size,
+                 "a\r\nb\rc\n" * (size // 7 + 1)):
+        index = LineIndex(text)
+        for offset in [rng.randrange(-2, len(text) + 3) for _ in range(60)] + [0, len(text), 4096, 8192, len(text) - 1]:
+            assert index.line_col(offset) == _line_col_by_table(text, offset), (repr(text[:20]), offset)
+
+
+@pytest.mark.parametrize("text, fragment, may", [
+    ('{"a": "{% x %}"}', "{%", True),
+    ('{"a": "x"}', "{%", False),
+    ('{"a": "\\u007b% x %}"}', "{%", True),  # an escape can write it: the walk decides
+    ('{"a": "x\\n"}', "{%", False),  # other escapes cannot
+    ('{"a": "x\\/"}', "x/", True),
+])
+def test_may_hold_says_no_only_when_no_string_can_hold_the_fragment(text, fragment, may):
+    doc = _doc(text)
+    assert doc.may_hold(fragment) is may
+    assert any(fragment in s for s in _strings(doc.data)) <= may
+
+
+def test_may_hold_does_not_judge_yaml_or_rewritten_data():
+    assert _doc("a: x\n", "x.yaml").may_hold("{%")
+    doc = _doc('{"a": "x"}')
+    doc.data = {"a": "{% 1 %}"}  # e.g. a template's substitutions: the text no longer says it all
+    assert doc.may_hold("{%")
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield k
+            yield from _strings(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _strings(v)
