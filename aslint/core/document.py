@@ -86,7 +86,8 @@ class Document:
             else:
                 from aslint.core.jsonparse import LazySpans
 
-                self._spans = LazySpans(self.text)
+                # the parsed data tells which keys exist and how many children a container has
+                self._spans = LazySpans(self.text) if self._text_data is None else LazySpans(self.text, self._text_data)
         return self._spans
 
     @property

@@ -13,7 +13,7 @@ import json
 import re
 import sys
 
-from aslint.core.pointer import escape
+from aslint.core.pointer import escape, unescape
 from aslint.core.positions import Span, SpanTable
 
 
@@ -84,6 +84,18 @@ def loads(text: str):
     finally:
         sys.setrecursionlimit(limit)
     return data, bool(dup)
+
+
+def _value_end(text: str, container_end: int) -> int:
+    """Where the last value of a container ending at ``container_end`` ends (before whitespace)."""
+    i = container_end - 2  # the character before the closing bracket
+    while i > 0 and text[i] in " \t\n\r":
+        i -= 1
+    return i + 1
+
+
+def prefix_of(pointer: str) -> str:
+    return pointer[: pointer.rfind("/")]
 
 
 def _long_integer(text: str) -> ParseError:
@@ -180,45 +192,80 @@ _WS = lazyre.compile(r"[ \t\n\r]*")
 _STRING = lazyre.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
 
 
+_MISSING = object()
+
+
 class LazySpans(SpanTable):
     """Spans found on demand: only the containers on the way to a requested pointer are opened.
 
     Siblings are skipped with the C scanner (``json`` parses each skipped value at C speed), so
     locating a few findings in a 5 MB definition costs a few C-speed passes over the big top-level
     containers instead of a Python-speed scan of every token. ``items()`` builds the full table.
+
+    Given ``data`` (what ``text`` parses to, without repeated keys), less is scanned: a pointer
+    the data does not have is answered without opening anything; a container is opened only up
+    to the child asked for (and resumed from there); the last child of a container ends where
+    the container's closing bracket begins, so it is never scanned (``States``, the last key of
+    most definitions, costs nothing to pass); and the last key of an object is found by searching
+    back from there (see :meth:`_last_key`), without opening its earlier siblings.
     """
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, data=_MISSING):
         self.text = text
         self._scan = json.scanner.make_scanner(json.JSONDecoder())
         self._spans: dict = {}
         self._opened: set = set()
         self._full: dict | None = None
+        self._nodes = None if data is _MISSING else {"": data}  # pointer -> data node (as asked)
+        self._resume: dict = {}  # pointer of a partly opened container -> (offset, index) of its next child
         # the text parsed as JSON (a document's spans are asked only then): one value between
         # optional JSON whitespace, so the root's span needs no scan of the text
         start = _WS.match(text, 0).end()
         self._spans[""] = Span((start, max(start, len(text.rstrip(" \t\n\r")))), None)
 
-    def _open(self, pointer: str) -> None:
-        self._opened.add(pointer)
+    def _node(self, pointer: str):
+        """The data at ``pointer`` (a canonical one: as this table spells its pointers), or _MISSING."""
+        found = self._nodes.get(pointer, _MISSING)
+        if found is not _MISSING or pointer == "":
+            return found
+        cut = pointer.rfind("/")
+        holder, token = self._node(pointer[:cut]), pointer[cut + 1:]
+        if isinstance(holder, dict):
+            key = unescape(token)
+            found = holder[key] if key in holder and escape(key) == token else _MISSING
+        elif isinstance(holder, list):
+            found = holder[int(token)] if token.isdigit() and str(int(token)) == token and int(token) < len(holder) else _MISSING
+        if found is not _MISSING:
+            self._nodes[pointer] = found
+        return found
+
+    def _open(self, pointer: str, want: str | None = None) -> None:
+        """Record the children of the container at ``pointer`` in order, from where an earlier
+        call stopped; stop once the child ``want`` is recorded (the rest waits for a later call)."""
         span = self._spans.get(pointer)
         if span is None:
+            self._opened.add(pointer)
             return
         text, scan, spans = self.text, self._scan, self._spans
         ws, string, size = _WS.match, _STRING.match, len(text)
         i = span.value[0]
         opener = text[i]
         if opener not in "{[":
+            self._opened.add(pointer)
             return
-        i = ws(text, i + 1).end()
-        index = 0
+        count = -1  # children of the container, when the data says (the last one is not scanned)
+        if self._nodes is not None:
+            node = self._node(pointer)
+            if isinstance(node, dict if opener == "{" else list):
+                count = len(node)
+        i, index = self._resume.pop(pointer, None) or (ws(text, i + 1).end(), 0)
         prefix = pointer + "/"
         while i < size and text[i] not in "}]":
             key_span = None
             if opener == "{":
                 m = string(text, i)
                 if m is None:
-                    return
+                    break
                 after = m.end()
                 raw = text[i + 1:after - 1]
                 key = json.loads(text[i:after]) if "\\" in raw else raw
@@ -227,34 +274,92 @@ class LazySpans(SpanTable):
                 child = prefix + escape(key)
             else:
                 child = prefix + str(index)
-                index += 1
-            try:
-                _, end = scan(text, i)
-            except (StopIteration, ValueError):
-                return
+            if index == count - 1:
+                end = _value_end(text, span.value[1])
+            else:
+                try:
+                    _, end = scan(text, i)
+                except (StopIteration, ValueError):
+                    break
             spans[child] = Span((i, end), key_span)
+            index += 1
             i = ws(text, end).end()
             if i < size and text[i] == ",":
                 i = ws(text, i + 1).end()
+            if child == want and index != count:
+                self._resume[pointer] = (i, index)
+                return
+        self._opened.add(pointer)
+
+    def _last_key(self, pointer: str, child: str) -> bool:
+        """Find ``child``, the last key of the object at ``pointer``, searching back from the end.
+
+        The last value ends where the object's closing brace (less whitespace) begins. A candidate
+        is the key's JSON spelling after '{' or ',': a real string (its first character cannot
+        follow a closing quote), so a key of some object, followed by ':'. Its value, parsed, ends
+        exactly there only if the key is the object's own: a value nested deeper ends before the
+        brace of the object holding it. False (nothing recorded) when the search gives up."""
+        span = self._spans.get(pointer)
+        node = self._node(pointer)
+        text = self.text
+        start, close = span.value
+        if text[start] != "{" or not isinstance(node, dict) or not node:
+            return False
+        key = next(reversed(node))
+        if prefix_of(child) != pointer or escape(key) != child[len(pointer) + 1:]:
+            return False
+        raw = json.dumps(key, ensure_ascii=False)
+        if raw[1] in " \t\n\r:,}]":
+            return False  # could continue a string that closes just before: not judged here
+        end = _value_end(text, close)
+        ws, limit = _WS.match, end
+        for _attempt in range(8):
+            at = text.rfind(raw, start, limit)
+            if at == -1:
+                return False
+            limit = at + len(raw) - 1  # the next search: an earlier occurrence
+            before = at - 1
+            while before > start and text[before] in " \t\n\r":
+                before -= 1
+            if text[before] not in "{,":
+                continue
+            after = at + len(raw)
+            colon = ws(text, after).end()
+            if colon >= len(text) or text[colon] != ":":
+                continue
+            value = ws(text, colon + 1).end()
+            try:
+                _, value_end = self._scan(text, value)
+            except (StopIteration, ValueError):
+                continue
+            if value_end == end:
+                self._spans[child] = Span((value, value_end), (at, after))
+                return True
+        return False
 
     def get(self, pointer: str, default=None):
         if self._full is not None:
             return self._full.get(pointer, default)
-        found = self._spans.get(pointer)
+        spans = self._spans
+        found = spans.get(pointer)
         if found is not None or pointer == "":
             return found if found is not None else default
-        # open every ancestor, root first, until the pointer is known or a step is missing
+        if self._nodes is not None and self._node(pointer) is _MISSING:
+            return default  # not in the data, so not in the text
+        # find every ancestor, root first, until the pointer is known or a step is missing
         cut = 0
         while True:
             cut = pointer.find("/", cut + 1)
             ancestor = pointer if cut == -1 else pointer[:cut]
-            parent = ancestor[: ancestor.rfind("/")]
-            if parent not in self._opened:
-                self._open(parent)
-            if ancestor not in self._spans:
-                return default
+            if ancestor not in spans:
+                parent = ancestor[: ancestor.rfind("/")]
+                if parent not in self._opened:
+                    if not (self._nodes is not None and parent in spans and self._last_key(parent, ancestor)):
+                        self._open(parent, ancestor)
+                if ancestor not in spans:
+                    return default
             if cut == -1:
-                return self._spans[ancestor]
+                return spans[ancestor]
 
     def items(self):
         if self._full is None:

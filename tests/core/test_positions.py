@@ -174,3 +174,45 @@ def _strings(value):
     elif isinstance(value, list):
         for v in value:
             yield from _strings(v)
+
+
+def _tricky_document(rng, depth=0):
+    """Objects whose keys recur at other depths, as string values and inside strings."""
+    names = ["A", "Next", "States", "a/b", "t~x", "\u00e9", 'q"uote', "back\\slash", ",", ":x", " lead", "Z"]
+    if depth > 3 or rng.random() < 0.25:
+        return rng.choice([1, -2.5e3, True, None, "A", '"A": 1', "{\"Z\": [", "x,\"Z\":", rng.choice(names)])
+    if rng.random() < 0.3:
+        return [_tricky_document(rng, depth + 1) for _ in range(rng.randrange(4))]
+    keys = rng.sample(names, rng.randrange(0, 6))
+    return {k: _tricky_document(rng, depth + 1) for k in keys}
+
+
+def _pointers(value, at=""):
+    yield at
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from _pointers(v, at + "/" + k.replace("~", "~0").replace("/", "~1"))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _pointers(v, f"{at}/{i}")
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_lazy_spans_with_the_data_agree_with_the_full_index(seed):
+    import random
+
+    from aslint.core.jsonparse import LazySpans, index
+
+    rng = random.Random(seed)
+    data = {"Comment": "x", "States": {f"S{i}": _tricky_document(rng) for i in range(rng.randrange(1, 8))}}
+    if rng.random() < 0.5:
+        data["States"]["A"] = {"States": {"A": _tricky_document(rng)}, "Next": "A"}
+    indent = rng.choice([None, 0, 1, 2, "\t"])
+    text = json.dumps(data, indent=indent, ensure_ascii=rng.random() < 0.5) + rng.choice(["", "\n", "  \n"])
+    full, _ = index(text)
+    asked = list(_pointers(data)) + ["/States/nope", "/States/S0/Z/9", "/Comment/x", "/States/01", "/States/~2"]
+    for _round in range(3):
+        rng.shuffle(asked)
+        lazy = LazySpans(text, json.loads(text))
+        for pointer in asked:
+            assert lazy.get(pointer) == full.get(pointer), (pointer, text)
