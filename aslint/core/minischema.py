@@ -408,14 +408,20 @@ def _compile(schema, resolve, cache):
     return _all(general)
 
 
-def _string_tests(schema):
+def _length_tests(schema, least: str, most: str) -> list:
+    """Tests of ``len(instance)`` against the bounds named ``least`` and ``most``."""
     tests = []
-    if "minLength" in schema:
-        low = schema["minLength"]
+    if least in schema:
+        low = schema[least]
         tests.append(lambda v: not len(v) < low)
-    if "maxLength" in schema:
-        high = schema["maxLength"]
+    if most in schema:
+        high = schema[most]
         tests.append(lambda v: not len(v) > high)
+    return tests
+
+
+def _string_tests(schema):
+    tests = _length_tests(schema, "minLength", "maxLength")
     if "pattern" in schema:
         search = re.compile(schema["pattern"]).search
         tests.append(lambda v: search(v) is not None)
@@ -471,23 +477,12 @@ def _object_tests(schema, sub):
     required = tuple(schema.get("required", ()))
     if required:
         tests.append(lambda v: all(name in v for name in required))
-    if "minProperties" in schema:
-        low = schema["minProperties"]
-        tests.append(lambda v: not len(v) < low)
-    if "maxProperties" in schema:
-        high = schema["maxProperties"]
-        tests.append(lambda v: not len(v) > high)
+    tests.extend(_length_tests(schema, "minProperties", "maxProperties"))
     return tests
 
 
 def _array_tests(schema, sub):
-    tests = []
-    if "minItems" in schema:
-        low = schema["minItems"]
-        tests.append(lambda v: not len(v) < low)
-    if "maxItems" in schema:
-        high = schema["maxItems"]
-        tests.append(lambda v: not len(v) > high)
+    tests = _length_tests(schema, "minItems", "maxItems")
     items = schema.get("items")
     if isinstance(items, (dict, bool)):
         item_test = sub(items)
