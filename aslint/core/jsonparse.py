@@ -206,8 +206,9 @@ class LazySpans(SpanTable):
     the data does not have is answered without opening anything; a container is opened only up
     to the child asked for (and resumed from there); the last child of a container ends where
     the container's closing bracket begins, so it is never scanned (``States``, the last key of
-    most definitions, costs nothing to pass); and the last key of an object is found by searching
-    back from there (see :meth:`_last_key`), without opening its earlier siblings.
+    most definitions, costs nothing to pass); and the last key of an object of many keys (the
+    last state) is found by searching back from there (see :meth:`_last_key`), without opening
+    its earlier siblings.
     """
 
     def __init__(self, text: str, data=_MISSING):
@@ -291,6 +292,12 @@ class LazySpans(SpanTable):
                 return
         self._opened.add(pointer)
 
+    def _many(self, pointer: str) -> bool:
+        """The container has so many children that parsing its last one (to find it from the
+        end) costs less than passing the others (a few: pass them, the last one is never parsed)."""
+        node = self._node(pointer)
+        return isinstance(node, dict) and len(node) > 16
+
     def _last_key(self, pointer: str, child: str) -> bool:
         """Find ``child``, the last key of the object at ``pointer``, searching back from the end.
 
@@ -354,7 +361,8 @@ class LazySpans(SpanTable):
             if ancestor not in spans:
                 parent = ancestor[: ancestor.rfind("/")]
                 if parent not in self._opened:
-                    if not (self._nodes is not None and parent in spans and self._last_key(parent, ancestor)):
+                    if not (self._nodes is not None and parent in spans and self._many(parent)
+                            and self._last_key(parent, ancestor)):
                         self._open(parent, ancestor)
                 if ancestor not in spans:
                     return default
