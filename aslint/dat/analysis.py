@@ -256,7 +256,8 @@ class _Run:
     def task_result(self, ref):
         got = self._results.get(ref.pointer)
         if got is None:
-            got = self._results[ref.pointer] = task_result(ref, Note("written by state '{name}' (the task result)", ref, "Resource"), self.keep)
+            got = self._results[ref.pointer] = task_result(
+                ref, lambda: Note("written by state '{name}' (the task result)", ref, "Resource"), self.keep)
         return got
 
     def dynamic_values(self, ref, field):
@@ -399,6 +400,8 @@ class _Run:
         steps = parsed[1]
         if not steps:
             return with_origin(result, Note("replaced by state '{name}' (ResultPath \"$\")", ref, "ResultPath")) if holder is ref.node else result
+        if steps[0][0] == "m" and steps[0][1] not in self.keep:
+            return raw  # a member no read names is not tracked (dp.put leaves the data as it is)
         return dp.put(raw, steps, result, Note("written by state '{name}' (ResultPath \"{arg}\")", ref, "ResultPath", text), keep=self.keep)
 
     # -- JSONata ------------------------------------------------------------------------------

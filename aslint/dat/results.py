@@ -51,14 +51,17 @@ def _spec_of(resource: str):
     return got
 
 
-def task_result(ref, origin: str, keep=None):
-    """The result shape of Task ``ref`` (TOP when the table does not know it)."""
+def task_result(ref, origin, keep=None):
+    """The result shape of Task ``ref`` (TOP when the table does not know it). ``origin``: the
+    note of the shapes, or a function that makes it (called only when a shape is known)."""
     resource = ref.node.get("Resource")
     if not isinstance(resource, str) or ":eks:" not in resource:
         return TOP
     spec = _spec_of(resource)
     if not isinstance(spec, dict):
         return TOP
+    if callable(origin):
+        origin = origin()
     params = ref.node.get("Arguments" if ref.jsonata else "Parameters")
     if "when" in spec:
         if isinstance(params, str):
