@@ -153,9 +153,9 @@ def clip(text, limit: int = 50) -> str:
 
 @functools.lru_cache(maxsize=None)
 def _schema_root() -> dict:
-    from aslint.core.resources import data_dir
+    from aslint.core.resources import data_file
 
-    with open(data_dir("schemas") / "asl" / "fields.json", encoding="utf-8") as handle:
+    with open(data_file("schemas", "asl", "fields.json"), encoding="utf-8") as handle:
         return json.load(handle)
 
 

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import functools
 import re
-from pathlib import Path
 
 from aslint.core.finding import Finding
 from aslint.core.pointer import escape
@@ -109,7 +108,7 @@ MAX_WIDTH = 200
 
 
 class DeclarativeRule(Rule):
-    def __init__(self, code: str, spec: dict, message: str, base_dir: Path | None = None):
+    def __init__(self, code: str, spec: dict, message: str, base_dir=None):
         self.code = code
         self.spec = spec
         kinds = spec.get("kinds", ("asl",))
@@ -361,5 +360,7 @@ def load_rule_files(path: str, known_docs: dict):
         if not isinstance(item.get("check"), dict):
             raise ConfigError(f"extra-rules file {path}: {code} needs a 'check' mapping")
         check_rule_shape(path, code, item)
+        from pathlib import Path
+
         rules[code] = DeclarativeRule(code, item["check"], str(item.get("message", item.get("summary", code))), Path(path).parent)
     return docs, rules

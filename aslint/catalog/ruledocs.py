@@ -10,9 +10,8 @@ from aslint.core import lazyre
 import functools
 import re
 from aslint.core.record import dataclass, field
-from pathlib import Path
 
-from aslint.core.resources import data_dir
+from aslint.core.resources import data_folder
 
 CODE_RE = lazyre.compile(r"^[A-Z]{2,5}[0-9]{3}$")
 REQUIRED_SECTIONS = ("## What it does", "## Why is this bad?", "## Example", "Use instead:")
@@ -32,7 +31,7 @@ class RuleDoc:
     check: dict | None = None  # a declarative check, when the rule has no Python unit
     options: dict = field(default_factory=dict)
     security_severity: str | None = None
-    path: Path | None = None
+    file: str | None = None  # the doc's Markdown file (None for a custom rule)
     _body: str | None = field(default=None, compare=False, repr=False)
     source: str | None = None  # a custom rule's extra-rules file (None for a built-in rule)
 
@@ -41,9 +40,18 @@ class RuleDoc:
         self.severities = levels
 
     @property
+    def path(self):
+        """The doc's file as a :class:`pathlib.Path` (None for a custom rule)."""
+        if self.file is None:
+            return None
+        from pathlib import Path
+
+        return Path(self.file)
+
+    @property
     def body(self) -> str:
         if self._body is None:
-            self._body = _split(self.path.read_text(encoding="utf-8"))[1] if self.path else ""
+            self._body = _split(_read(self.file))[1] if self.file else ""
         return self._body
 
     @property
@@ -138,9 +146,13 @@ def front_matter(front: str) -> dict:
     return meta
 
 
-def parse(path: Path) -> RuleDoc:
-    text = path.read_text(encoding="utf-8")
-    front, body = _split(text)
+def _read(path) -> str:
+    with open(path, encoding="utf-8") as handle:
+        return handle.read()
+
+
+def parse(path) -> RuleDoc:
+    front, body = _split(_read(path))
     return from_meta(front_matter(front), path, body, where=path)
 
 
@@ -159,7 +171,7 @@ def from_meta(meta, path, body: str | None = None, where=None) -> RuleDoc:
         check=meta.get("check"),
         options=dict(meta.get("options") or {}),
         security_severity=str(meta["security-severity"]) if meta.get("security-severity") is not None else None,
-        path=path,
+        file=None if path is None else str(path),
         _body=body,
     )
 
@@ -187,7 +199,7 @@ class Catalog(dict):
         if doc is None:
             from aslint.catalog.index import DOCS
 
-            path = Path(self._file(code))
+            path = self._file(code)
             meta = DOCS.get(code)
             doc = parse(path) if meta is None else from_meta(meta, path)
             dict.__setitem__(self, code, doc)
@@ -216,6 +228,8 @@ class Catalog(dict):
 
     def paths(self) -> dict:
         """code -> the doc's file, for the built-in docs."""
+        from pathlib import Path
+
         return {code: Path(self._file(code)) for code in self._builtin}
 
     def declarative(self) -> list:
@@ -223,12 +237,12 @@ class Catalog(dict):
         from aslint.catalog.index import DOCS
 
         return [code for code in self._builtin
-                if (("check" in DOCS[code]) if code in DOCS else states_a_check(Path(self._file(code))))]
+                if (("check" in DOCS[code]) if code in DOCS else states_a_check(self._file(code)))]
 
 
 def states_a_check(path) -> bool:
     """The doc's front matter has a top-level ``check``: a declarative rule."""
-    head = path.read_text(encoding="utf-8").split("\n---\n", 1)[0]
+    head = _read(path).split("\n---\n", 1)[0]
     return "\ncheck:" in head
 
 
@@ -236,5 +250,5 @@ def states_a_check(path) -> bool:
 def catalog() -> Catalog:
     import os
 
-    folder = str(data_dir("rules"))
+    folder = data_folder("rules")
     return Catalog(folder, sorted(n for n in os.listdir(folder) if n.endswith(".md") and CODE_RE.match(n[:-3])))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from aslint.core.finding import SEVERITIES
 from aslint.core.settings import ConfigError, Settings
@@ -16,16 +15,23 @@ KEYS = {
 FILENAMES = (".aslint.yaml", ".aslint.yml", "pyproject.toml")
 
 
-def find(start: str | None = None) -> Path | None:
-    here = Path(start or os.getcwd()).resolve()
-    for folder in (here, *here.parents):
+def find(start: str | None = None):
+    """The configuration file in ``start`` (default: the current folder) or the nearest folder
+    above it, as a :class:`pathlib.Path`; None when there is none."""
+    folder = os.path.realpath(start or os.getcwd())
+    while True:
         for name in FILENAMES:
-            candidate = folder / name
-            if candidate.is_file():
+            candidate = os.path.join(folder, name)
+            if os.path.isfile(candidate):
                 if name == "pyproject.toml" and not _has_tool_table(candidate):
                     continue
-                return candidate
-    return None
+                from pathlib import Path
+
+                return Path(candidate)
+        above = os.path.dirname(folder)
+        if above == folder:
+            return None
+        folder = above
 
 
 #: a configuration file, custom rule file or custom schema larger than this is refused
@@ -119,6 +125,8 @@ def apply(settings: Settings, raw: dict, source: str, base_dir: str) -> Settings
             raise ConfigError(f"{source}: unknown setting '{key}'{hint}; known: {', '.join(sorted(KEYS))}")
         if not isinstance(value, KEYS[key]):
             raise ConfigError(f"{source}: '{key}' must be a {KEYS[key].__name__}, not {type(value).__name__}")
+    from pathlib import Path
+
     base = Path(base_dir)
     if "select" in raw:
         settings.select = [str(x) for x in raw["select"]]

@@ -3,21 +3,33 @@
 from __future__ import annotations
 
 import functools
-from pathlib import Path
+import os
 
-_HERE = Path(__file__).resolve().parent.parent  # the aslint package
+_HERE = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))  # the aslint package
 
 
 @functools.lru_cache(maxsize=None)
-def data_dir(name: str) -> Path:
-    """``schemas`` or ``rules``."""
-    installed = _HERE / "_data" / name
-    if installed.is_dir():
+def data_folder(name: str) -> str:
+    """The folder ``schemas`` or ``rules`` (a path string: a run needs no pathlib)."""
+    installed = os.path.join(_HERE, "_data", name)
+    if os.path.isdir(installed):
         return installed
-    checkout = _HERE.parent / name
-    if checkout.is_dir():
+    checkout = os.path.join(os.path.dirname(_HERE), name)
+    if os.path.isdir(checkout):
         return checkout
     raise FileNotFoundError(f"aslint's bundled {name}/ folder is missing (looked in {installed} and {checkout})")
+
+
+def data_dir(name: str):
+    """``data_folder(name)`` as a :class:`pathlib.Path`."""
+    from pathlib import Path
+
+    return Path(data_folder(name))
+
+
+def data_file(name: str, *parts: str) -> str:
+    """A file of the bundled ``schemas`` or ``rules`` folder."""
+    return os.path.join(data_folder(name), *parts)
 
 
 @functools.lru_cache(maxsize=None)
@@ -25,5 +37,5 @@ def schema(relative: str) -> dict:
     """A JSON Schema from ``schemas/``, parsed once per process."""
     import json
 
-    with open(data_dir("schemas") / relative, encoding="utf-8") as handle:
+    with open(data_file("schemas", relative), encoding="utf-8") as handle:
         return json.load(handle)

@@ -4,20 +4,25 @@ from __future__ import annotations
 
 import functools
 import json
-from pathlib import Path
+import os
 
 
 @functools.lru_cache(maxsize=None)
-def validator_for(relative: str, base_dir: Path | None = None):
+def validator_for(relative: str, base_dir=None):
     """A validator for a schema file: aslint's fast one when it covers the schema's keywords
     (every schema aslint ships), else jsonschema with every bundled schema registered by $id."""
     from aslint.core import minischema
-    from aslint.core.resources import data_dir
+    from aslint.core.resources import data_folder
 
-    root = data_dir("schemas")
-    user = base_dir is not None and (base_dir / relative).exists()
-    path = (base_dir / relative) if user else root / relative
-    if user or not path.is_file():
+    root = data_folder("schemas")
+    path, user = os.path.join(root, relative), False
+    if base_dir is not None:  # a custom rule's schema, beside its rule file
+        from pathlib import Path
+
+        beside = Path(base_dir) / relative
+        if beside.exists():
+            path, user = beside, True
+    if user or not os.path.isfile(path):
         schema = _user_schema(path)
     else:
         with open(path, encoding="utf-8") as handle:
@@ -53,8 +58,10 @@ def _user_schema(path):
 def _jsonschema_validator(schema, root):
     import jsonschema
 
+    from pathlib import Path
+
     bundled = {}
-    for other in root.rglob("*.json"):
+    for other in Path(root).rglob("*.json"):
         try:
             with open(other, encoding="utf-8") as handle:
                 doc = json.load(handle)

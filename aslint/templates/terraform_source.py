@@ -14,27 +14,26 @@ Parsing needs the optional extra ``aslint[terraform]`` (python-hcl2).
 
 from __future__ import annotations
 
-import re
-
-from aslint.core import kinds
+from aslint.core import kinds, lazyre
 from aslint.core.loader import Problem
 from aslint.core.pointer import join
-from aslint.templates import hcl
-from aslint.templates import terraform_strings as strings
 from aslint.templates.common import analysed, incomplete_reason, is_definition
-from aslint.templates.terraform_iam import Policies, file_policies, object_document, role_context
-from aslint.templates.terraform_model import Module, TooLarge, block_pointer, mentions, module_files, parse_file
+
+# the HCL reader and the Terraform model are imported when a .tf file is read (not by every run)
 
 KIND = "terraform"
 MACHINE = "aws_sfn_state_machine"
 MODEL = "tf.model"
 EXTRA = "pip install 'aslint[terraform]'"
-_MACHINE_BLOCK = re.compile(r'resource\s+"?aws_sfn_state_machine"?\s')
-_MACHINE_JSON = re.compile(r'"aws_sfn_state_machine"\s*:')
+_MACHINE_BLOCK = lazyre.compile(r'resource\s+"?aws_sfn_state_machine"?\s')
+_MACHINE_JSON = lazyre.compile(r'"aws_sfn_state_machine"\s*:')
 
 
 def load_source(path: str, text: str):
     """The loader's reader for ``.tf`` and ``.tf.json`` files: (documents, Problem or None)."""
+    from aslint.templates import hcl
+    from aslint.templates.terraform_model import TooLarge, mentions, module_files, parse_file
+
     json_syntax = path.lower().endswith(".tf.json")
     machine = MACHINE in text and bool(_MACHINE_JSON.search(text) if json_syntax else _MACHINE_BLOCK.search(text))
     if not machine:
@@ -63,6 +62,9 @@ kinds.FILE_PARSERS.append((".tf.json", load_source))
 @kinds.extractor(KIND)
 @analysed
 def extract(doc, result) -> None:
+    from aslint.templates.terraform_iam import Policies, file_policies
+    from aslint.templates.terraform_model import Module
+
     model = doc.cache.get(MODEL)
     if model is None:
         return
@@ -75,6 +77,9 @@ def extract(doc, result) -> None:
 
 
 def _machine(module, model, block, policies, result) -> None:
+    from aslint.templates.terraform_iam import role_context
+    from aslint.templates.terraform_model import block_pointer
+
     label = f"{MACHINE}.{block.labels[1]}"
     base = block_pointer(block)
     context = {"template_resource": label, "template_format": "terraform", "substituted": True}
@@ -95,6 +100,10 @@ def _problem(result, model, dmodel, pointer, code, message):
 
 
 def _definitions(module, dmodel, node, pointer, label, context, result, model) -> list:
+    from aslint.templates import hcl
+    from aslint.templates import terraform_strings as strings
+    from aslint.templates.terraform_iam import object_document
+
     fmt = "json"
     if isinstance(node, hcl.Call) and node.name == "jsonencode" and len(node.args) == 1:
         amodel, arg, apointer = module.resolve(dmodel, node.args[0], pointer)

@@ -135,7 +135,8 @@ LAUNCHES = {  # what runs before aslint starts, and how it is started
 @pytest.mark.parametrize("launch", sorted(LAUNCHES))
 def test_a_check_run_imports_no_dataclasses_inspect_or_typing(tmp_path, launch):
     """Start-up stays lean: a whole `aslint check` of a definition imports none of these (records
-    come from aslint.core.record; annotations are strings, so typing is not needed). What counts is
+    come from aslint.core.record; annotations are strings, so typing is not needed; paths are
+    strings; argparse's formatter is given the width; a JSON file and the rule docs need no YAML). What counts is
     what aslint imports: on Python 3.9 runpy itself imports typing (through importlib.util), so a
     module the launcher loaded before aslint started is not aslint's; the console script loads none."""
     import json
@@ -143,7 +144,7 @@ def test_a_check_run_imports_no_dataclasses_inspect_or_typing(tmp_path, launch):
     import sys
 
     (tmp_path / "d.asl.json").write_text(json.dumps({"StartAt": "A", "States": {"A": {"Type": "Pass", "End": True}}}))
-    watched = ("dataclasses", "inspect", "typing")
+    watched = ("dataclasses", "inspect", "typing", "pathlib", "shutil", "yaml")
     prelude, start = LAUNCHES[launch]
     code = (f"import sys\nsys.argv = ['aslint', 'check', '--exit-zero', '--isolated', 'd.asl.json']\n{prelude}\n"
             f"before = set(sys.modules)\n"
