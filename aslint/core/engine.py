@@ -217,12 +217,16 @@ def lint_loaded(loaded: Loaded, ruleset: RuleSet, display: str, explicit: bool =
                 message, hint, severity = describe(doc, pointer, repeat, first)
                 _add(result, doc, ruleset, "ASL002", Finding(pointer, message, target="key", hint=hint, severity=severity),
                      span=repeat.key)
+        warm_run = warm.enabled()  # an editor's session; a one-shot run checks every rule on the whole document
         for rule in ruleset.by_kind.get(doc.kind, ()):
             warm.check_stop()  # an editor's newer text makes this lint stale: stop between rules
             options = ruleset.options(rule)
             try:
-                findings = warm.run_rule(doc, rule, lambda view, rule=rule, options=options: rule.check(
-                    Context(view, options, settings, None, ruleset)))
+                if warm_run:
+                    findings = warm.run_rule(doc, rule, lambda view, rule=rule, options=options: rule.check(
+                        Context(view, options, settings, None, ruleset)))
+                else:  # what run_rule does cold, without its call
+                    findings = list(rule.check(Context(doc, options, settings, None, ruleset)) or ())
                 for finding in findings:
                     # a finding may sit in another document of the run (a paired role policy)
                     _add(result, getattr(finding, "document", None) or doc, ruleset, finding.code or rule.code, finding)
