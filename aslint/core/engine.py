@@ -411,7 +411,8 @@ def run(targets, ruleset: RuleSet, *, jobs: int | None = 1, keep_text: bool = Fa
         if jobs > 1 and len(on_disk) > 8 and (workspace is None or workspace.disk and not workspace.texts):
             results.extend(_parallel(on_disk, ruleset, jobs, keep_text))
         else:
-            results.extend(lint_file(t.path, ruleset, explicit=t.explicit, display=t.display, keep_text=keep_text)
+            results.extend(_kept_for_project(lint_file(t.path, ruleset, explicit=t.explicit, display=t.display,
+                                                       keep_text=keep_text), ruleset)
                            for t in on_disk)
         _drop_repeats(results)
         if ruleset.project_rules:
@@ -419,6 +420,27 @@ def run(targets, ruleset: RuleSet, *, jobs: int | None = 1, keep_text: bool = Fa
             for r in results:
                 r.diagnostics.sort(key=Diagnostic.sort_key)
     return results
+
+
+def _kept_for_project(result: FileResult, ruleset: RuleSet) -> FileResult:
+    """A linted file keeps its parsed documents (data, text, position tables: ~100 KB for a small
+    definition) only while a project rule of the run may use one, so memory stays bounded by the
+    findings, not by the number of files a run reads."""
+    if result.documents and not takes_part(result.documents, ruleset):
+        result.documents = []
+        result.in_project = False
+    _collect_file_garbage()
+    return result
+
+
+def _collect_file_garbage() -> None:
+    """With the cyclic collector off (a command-line run turns it off for speed), free the
+    reference cycles a file's lint left behind (its documents point at their parents): only the
+    youngest generation, the objects made since the last file, so the cost stays linear."""
+    import gc
+
+    if not gc.isenabled():
+        gc.collect(0)
 
 
 def takes_part(documents, ruleset: RuleSet) -> bool:
@@ -478,6 +500,7 @@ def _lint_chunk(chunk):
         result = lint_file(path, _WORKER_RULESET, explicit=explicit, display=display, keep_text=keep_text)
         result.in_project = takes_part(result.documents, _WORKER_RULESET)
         result.documents = []
+        _collect_file_garbage()
         for d in result.diagnostics:
             d.edits = list(d.edits)
         out.append(result)
