@@ -7,8 +7,7 @@ Computed once per document (``doc.cache["asl.graph"]``).
 
 from __future__ import annotations
 
-from collections import deque
-from operator import itemgetter
+from collections import deque, namedtuple
 from aslint.core.record import dataclass, field
 
 from aslint.asl.model import model, transitions
@@ -24,23 +23,10 @@ def misspelt_next(node):
     return None
 
 
-class Edge(tuple):
-    """``source`` state name, ``target`` the value found (may be a non-string when broken),
+Edge = namedtuple("Edge", "source target pointer kind", module=__name__)
+Edge.__doc__ = """``source`` state name, ``target`` the value found (may be a non-string when broken),
     ``pointer`` of the value naming the target, ``kind``: "Next", "Default", "Choices", "Catch"
     or "Typo". Immutable; a tuple underneath (one per transition of every definition)."""
-
-    __slots__ = ()
-
-    def __new__(cls, source: str, target, pointer: str, kind: str):
-        return tuple.__new__(cls, (source, target, pointer, kind))
-
-    source = property(itemgetter(0))
-    target = property(itemgetter(1))
-    pointer = property(itemgetter(2))
-    kind = property(itemgetter(3))
-
-    def __repr__(self):
-        return f"Edge(source={self[0]!r}, target={self[1]!r}, pointer={self[2]!r}, kind={self[3]!r})"
 
 
 @dataclass

@@ -6,7 +6,7 @@ Parallel/Map nesting never hits Python's recursion limit.
 
 from __future__ import annotations
 
-from operator import itemgetter
+from collections import namedtuple
 
 from aslint.core.record import dataclass, field
 
@@ -72,28 +72,14 @@ def child_machines(state: StateRef):
                 yield f"{state.pointer}/{key}", node[key]
 
 
-class Transition(tuple):
-    """One way out of a state: ``kind`` is ``Next``, ``Default``, ``Choice`` (a rule's Next) or
+Transition = namedtuple("Transition", "kind target pointer via index", defaults=(None, -1), module=__name__)
+Transition.__doc__ = """One way out of a state: ``kind`` is ``Next``, ``Default``, ``Choice`` (a rule's Next) or
     ``Catch``; ``target`` the state name as written (not a string when the definition is broken);
     ``pointer`` where it is written; ``via`` the Choice rule or the catcher (its Assign,
     ErrorEquals) and ``index`` its place in Choices/Catch.
 
     Immutable; a tuple underneath, so that making one (a few per state, for every definition)
     costs no attribute writes."""
-
-    __slots__ = ()
-
-    def __new__(cls, kind: str, target, pointer: str, via: dict | None = None, index: int = -1):
-        return tuple.__new__(cls, (kind, target, pointer, via, index))
-
-    kind = property(itemgetter(0))
-    target = property(itemgetter(1))
-    pointer = property(itemgetter(2))
-    via = property(itemgetter(3))
-    index = property(itemgetter(4))
-
-    def __repr__(self):
-        return f"Transition(kind={self[0]!r}, target={self[1]!r}, pointer={self[2]!r}, via={self[3]!r}, index={self[4]!r})"
 
 
 def transitions(state: StateRef) -> list:
