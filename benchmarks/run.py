@@ -447,9 +447,12 @@ def _run_quiet(argv, log: Path, timeout=900) -> bool:
 
 
 def aslint_tool() -> Tool:
-    """The installed ``aslint`` entry point when it runs this checkout's code, else python3 -m aslint."""
+    """The installed ``aslint`` entry point when it runs this checkout's code (the one beside the
+    Python running this script first, so that ``VENV/bin/python benchmarks/run.py`` times that
+    virtual environment, as the peers are timed in theirs), else python3 -m aslint."""
     env = {}
-    exe = shutil.which("aslint")
+    beside = Path(sys.executable).parent / "aslint"
+    exe = str(beside) if beside.is_file() else shutil.which("aslint")
     note = ""
     if exe:
         real = exe
