@@ -411,8 +411,8 @@ def run(targets, ruleset: RuleSet, *, jobs: int | None = 1, keep_text: bool = Fa
         if jobs > 1 and len(on_disk) > 8 and (workspace is None or workspace.disk and not workspace.texts):
             results.extend(_parallel(on_disk, ruleset, jobs, keep_text))
         else:
-            results.extend(_kept_for_project(lint_file(t.path, ruleset, explicit=t.explicit, display=t.display,
-                                                       keep_text=keep_text), ruleset)
+            results.extend(_released(lint_file(t.path, ruleset, explicit=t.explicit, display=t.display,
+                                               keep_text=keep_text), ruleset, keep=True)
                            for t in on_disk)
         _drop_repeats(results)
         if ruleset.project_rules:
@@ -422,13 +422,15 @@ def run(targets, ruleset: RuleSet, *, jobs: int | None = 1, keep_text: bool = Fa
     return results
 
 
-def _kept_for_project(result: FileResult, ruleset: RuleSet) -> FileResult:
-    """A linted file keeps its parsed documents (data, text, position tables: ~100 KB for a small
-    definition) only while a project rule of the run may use one, so memory stays bounded by the
-    findings, not by the number of files a run reads."""
-    if result.documents and not takes_part(result.documents, ruleset):
+def _released(result: FileResult, ruleset: RuleSet, *, keep: bool) -> FileResult:
+    """A linted file says whether a project rule of the run may use one of its documents
+    (``in_project``) and lets go of its parsed documents (data, text, position tables: ~100 KB for a
+    small definition) unless it is ``keep``ing them for such a rule, so memory stays bounded by the
+    findings, not by the number of files a run reads. A worker process keeps none (its results
+    cross to the parent, which reads the files that take part again)."""
+    result.in_project = takes_part(result.documents, ruleset)
+    if not (keep and result.in_project):
         result.documents = []
-        result.in_project = False
     _collect_file_garbage()
     return result
 
@@ -497,10 +499,8 @@ def _init_worker(ruleset):
 def _lint_chunk(chunk):
     out = []
     for path, explicit, display, keep_text in chunk:
-        result = lint_file(path, _WORKER_RULESET, explicit=explicit, display=display, keep_text=keep_text)
-        result.in_project = takes_part(result.documents, _WORKER_RULESET)
-        result.documents = []
-        _collect_file_garbage()
+        result = _released(lint_file(path, _WORKER_RULESET, explicit=explicit, display=display, keep_text=keep_text),
+                           _WORKER_RULESET, keep=False)
         for d in result.diagnostics:
             d.edits = list(d.edits)
         out.append(result)
